@@ -1,0 +1,32 @@
+"""Octavo's content model: the site configuration, posts, tags, headings and content errors.
+
+It depends on pydantic and python-slugify only, and on no other Octavo package.
+"""
+
+from octavo_content.config import CONFIG_FILE, SiteConfig
+from octavo_content.errors import ContentError, ContentErrors, errors_from_validation, only_errors
+from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
+from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
+from octavo_content.frontmatter import FrontMatter
+from octavo_content.models import Heading, Post, Tag, newest_first
+from octavo_content.permalinks import Permalinks, output_file
+from octavo_content.slugs import slugify
+
+__all__ = [
+    "CONFIG_FILE",
+    "FRONT_MATTER_HINTS",
+    "FRONT_MATTER_KEYS",
+    "ContentError",
+    "ContentErrors",
+    "FrontMatter",
+    "Heading",
+    "Permalinks",
+    "Post",
+    "SiteConfig",
+    "Tag",
+    "errors_from_validation",
+    "newest_first",
+    "only_errors",
+    "output_file",
+    "slugify",
+]

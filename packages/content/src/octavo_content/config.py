@@ -1,0 +1,142 @@
+"""The site's configuration, read from `octavo.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from octavo_content.errors import ContentError, ContentErrors, errors_from_validation
+from octavo_content.permalinks import Permalinks
+
+CONFIG_FILE = "octavo.toml"
+
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+_HINTS = {
+    "title": 'add a line such as  title = "My Blog"',
+    "base_url": 'add the address the site is served from, such as  base_url = "https://example.org/"',
+    "timezone": 'add an IANA zone such as  timezone = "Europe/Paris"  or  timezone = "UTC"',
+    "language": 'use a language tag such as  language = "en"  or  "pt-BR"',
+    "per_page": "use a whole number of posts per list page, 1 or more",
+    "list_content": 'use  list_content = "full"  or  list_content = "summary"',
+}
+
+
+class SiteConfig(BaseModel):
+    """Everything `octavo.toml` says about a site. A date without a zone is read in `timezone`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str = Field(min_length=1)
+    base_url: str
+    timezone: str
+    language: str = "en"
+    author: str = ""
+    description: str = ""
+    per_page: int = Field(default=10, ge=1)
+    # "full" shows each post's whole body on list pages (home, tags); "summary" shows summaries.
+    list_content: Literal["full", "summary"] = "full"
+    permalinks: Permalinks = Permalinks()
+    # Unknown front matter keys are warnings by default; true makes every one an error.
+    strict_front_matter: bool = False
+    # Raw HTML in Markdown is escaped (shown as text) unless the site opts in: escaped output is
+    # valid and safe by construction, trusted HTML is the author's responsibility.
+    raw_html: bool = False
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(
+                f"{value!r} is not an absolute address; expected a URL starting with https://"
+            )
+        return value.rstrip("/") + "/"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"{value!r} is not a known time zone; expected an IANA name such as 'UTC'"
+            ) from None
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        if not _LANGUAGE_TAG.match(value):
+            raise ValueError(f"{value!r} is not a language tag; expected a tag such as 'en'")
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The site's time zone."""
+        return ZoneInfo(self.timezone)
+
+    def absolute_url(self, path: str) -> str:
+        """The absolute address of a site path such as `/posts/hello/`."""
+        return self.base_url + path.lstrip("/")
+
+    @classmethod
+    def from_toml(cls, text: str, path: str = CONFIG_FILE) -> SiteConfig:
+        """Read a configuration from TOML text; raise `ContentErrors` listing every problem."""
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line = _line_from_message(str(exc))
+            raise ContentErrors(
+                [
+                    ContentError(
+                        path=path,
+                        line=line,
+                        message=f"invalid TOML: {exc}",
+                        expected='TOML such as  key = "value"',
+                        hint="check quotes, brackets and '=' on that line",
+                    )
+                ]
+            ) from None
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise ContentErrors(
+                errors_from_validation(exc, path, lambda key: _line_of_key(text, key), _HINTS)
+            ) from None
+
+    @classmethod
+    def load(cls, site: Path) -> SiteConfig:
+        """Read `SITE/octavo.toml`; raise `ContentErrors` when it is missing or wrong."""
+        file = site / CONFIG_FILE
+        try:
+            text = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ContentErrors(
+                [
+                    ContentError(
+                        path=str(file),
+                        message="no configuration file",
+                        expected=f"a {CONFIG_FILE} in the site folder",
+                        hint=f"run  octavo new {site}  for a scaffold, or point at the site folder",
+                    )
+                ]
+            ) from None
+        return cls.from_toml(text, str(file))
+
+
+def _line_from_message(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\s*\[{re.escape(key)}\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
