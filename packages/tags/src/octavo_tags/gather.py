@@ -1,0 +1,64 @@
+"""One pass over the posts: which posts carry each tag, and how each spelling of it is used."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from octavo_content import Post, newest_first
+from octavo_tags.slugs import canonical_slug
+
+
+@dataclass
+class SpellingUse:
+    """The files that use one spelling, and the earliest use (oldest date, path, place in tags)."""
+
+    files: list[str] = field(default_factory=list)
+    earliest: tuple[float, str, int] = (math.inf, "", 0)
+
+    def add(self, post: Post, position: int) -> None:
+        """Record that `post` uses this spelling at `position` in its tags."""
+        self.files.append(post.source)
+        self.earliest = min(self.earliest, (post.date.timestamp(), post.source, position))
+
+
+@dataclass
+class Gathered:
+    """Per tag slug: its posts newest first, and its spellings with their uses."""
+
+    posts: dict[str, list[Post]] = field(default_factory=dict)
+    uses: dict[str, dict[str, SpellingUse]] = field(default_factory=dict)
+    # slugify is slow next to a dict lookup, and a site repeats the same few spellings.
+    slugs: dict[str, str] = field(default_factory=dict)
+
+    def slug_of(self, spelling: str) -> str:
+        """Given a spelling, returns its canonical slug, computed once per spelling."""
+        slug = self.slugs.get(spelling)
+        if slug is None:
+            slug = self.slugs[spelling] = canonical_slug(spelling)
+        return slug
+
+    def add(self, post: Post) -> None:
+        """Record the tags of `post`; a tag it lists twice (in any spellings) counts once."""
+        carried: set[str] = set()
+        for position, spelling in enumerate(dict.fromkeys(post.tags)):
+            slug = self.slug_of(spelling)
+            self.uses.setdefault(slug, {}).setdefault(spelling, SpellingUse()).add(post, position)
+            if slug not in carried:
+                carried.add(slug)
+                self.posts.setdefault(slug, []).append(post)
+
+
+def gather(posts: Iterable[Post]) -> Gathered:
+    """Given posts, returns their tags gathered by slug, each tag's posts newest first."""
+    gathered = Gathered()
+    # Sorting once up front keeps every tag's list in newest-first order without sorting each.
+    for post in newest_first(posts):
+        gathered.add(post)
+    return gathered
+
+
+def spellings_by_use(uses: dict[str, SpellingUse]) -> tuple[str, ...]:
+    """Given spellings and their uses, returns them most used first, ties to the earliest."""
+    return tuple(sorted(uses, key=lambda name: (-len(uses[name].files), uses[name].earliest)))

@@ -1,0 +1,87 @@
+"""The tag index: every tag of a site by canonical slug, with its posts, spellings and problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from octavo_content import ContentError, Post, Tag
+from octavo_tags.collisions import collision_warning
+from octavo_tags.entry import TagEntry
+from octavo_tags.gather import Gathered, gather, spellings_by_use
+from octavo_tags.related import related_posts
+from octavo_tags.slugs import canonical_slug
+
+
+def entry_of(slug: str, gathered: Gathered) -> TagEntry:
+    """Given a slug and the gathered posts, returns its entry, named by its most used spelling."""
+    spellings = spellings_by_use(gathered.uses[slug])
+    return TagEntry(
+        tag=Tag(name=spellings[0], slug=slug),
+        posts=tuple(gathered.posts[slug]),
+        spellings=spellings,
+    )
+
+
+def entry_order(entry: TagEntry) -> tuple[str, str]:
+    """Given an entry, returns its sort key: display name casefolded, then slug."""
+    return entry.tag.name.casefold(), entry.tag.slug
+
+
+class TagIndex:
+    """Tags of a set of posts: one entry per canonical slug, plus warnings about spellings."""
+
+    def __init__(self, entries: Iterable[TagEntry], problems: Iterable[ContentError] = ()) -> None:
+        self._entries = tuple(sorted(entries, key=entry_order))
+        self._by_slug = {entry.tag.slug: entry for entry in self._entries}
+        self._slugs = {
+            spelling: entry.tag.slug for entry in self._entries for spelling in entry.spellings
+        }
+        self._problems = tuple(problems)
+        # Filled on demand by `related`: only the commonest tag of some post ever needs one.
+        self._members: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def build(cls, posts: Iterable[Post]) -> TagIndex:
+        """Given posts, returns their tag index (one pass over the posts, no pairwise work)."""
+        gathered = gather(posts)
+        entries = sorted((entry_of(slug, gathered) for slug in gathered.posts), key=entry_order)
+        warnings = (
+            collision_warning(entry.tag, entry.spellings, gathered.uses[entry.tag.slug])
+            for entry in entries
+        )
+        return cls(entries, [warning for warning in warnings if warning is not None])
+
+    @property
+    def entries(self) -> tuple[TagEntry, ...]:
+        """Every tag, sorted by display name casefolded, then by slug."""
+        return self._entries
+
+    @property
+    def problems(self) -> tuple[ContentError, ...]:
+        """Warnings found while building: one per tag spelled in ways beyond case."""
+        return self._problems
+
+    def get(self, slug: str) -> TagEntry:
+        """Given a tag slug, returns its entry; raises KeyError for a slug no post uses."""
+        try:
+            return self._by_slug[slug]
+        except KeyError:
+            raise KeyError(f"no tag has the slug {slug!r}") from None
+
+    def tags_of(self, post: Post) -> tuple[Tag, ...]:
+        """Given a post, returns its tags as the index names them, in its order, each once."""
+        slugs = dict.fromkeys(self._slugs.get(name) or canonical_slug(name) for name in post.tags)
+        return tuple(self.get(slug).tag for slug in slugs)
+
+    def related(self, post: Post, limit: int = 5) -> tuple[Post, ...]:
+        """Given a post, returns up to `limit` other posts sharing its tags, best match first."""
+        # Computed on demand: precomputing every pair is quadratic in a popular tag's posts.
+        entries = [self._by_slug[tag.slug] for tag in self.tags_of(post)]
+        return related_posts(post, entries, limit, self._members_of)
+
+    def _members_of(self, entry: TagEntry) -> frozenset[str]:
+        """Given an entry, returns the source paths of its posts, computed once per tag."""
+        members = self._members.get(entry.tag.slug)
+        if members is None:
+            members = self._members[entry.tag.slug] = frozenset(p.source for p in entry.posts)
+        return members
