@@ -1,0 +1,47 @@
+"""The one jinja2 `Environment` a renderer uses: the site's templates first, then the theme's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+
+THEME_TEMPLATES = "theme/templates"
+
+
+def theme_loader() -> PackageLoader:
+    """Returns a loader for the default theme's templates, shipped inside this package."""
+    return PackageLoader("octavo_render", THEME_TEMPLATES)
+
+
+def template_loader(site_templates: Path | None) -> ChoiceLoader:
+    """Given the site's templates folder (or None), returns the loader that searches it first."""
+    loaders: list[BaseLoader] = []
+    if site_templates is not None and site_templates.is_dir():
+        loaders.append(FileSystemLoader(site_templates))
+    loaders.append(theme_loader())
+    # "theme/base.html" always names the original, so a site can override a template and extend it.
+    loaders.append(PrefixLoader({"theme": theme_loader()}))
+    return ChoiceLoader(loaders)
+
+
+def template_environment(site_templates: Path | None) -> Environment:
+    """Given the site's templates folder (or None), returns a strict, autoescaping environment."""
+    return Environment(
+        loader=template_loader(site_templates),
+        autoescape=select_autoescape(enabled_extensions=("html", "xml"), default=False),
+        undefined=StrictUndefined,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

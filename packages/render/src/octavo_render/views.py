@@ -1,0 +1,99 @@
+"""The plain, frozen data that templates receive: everything computed, nothing left to look up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from octavo_content import Post
+from octavo_render.dates import Moment
+
+
+@dataclass(frozen=True)
+class Link:
+    """Text and the URL it links to."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What every page shows of the site: its title, its navigation and its stylesheet."""
+
+    title: str
+    description: str
+    home: str
+    tags: str
+    archive: str
+    feed: str
+    stylesheet: str
+    nav: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the `<head>` of one page says about it."""
+
+    title: str
+    description: str
+    # Absolute; None for pages served at many addresses, such as the 404 page.
+    canonical: str | None
+    # The link path of this page, so the navigation can mark where the reader is.
+    current: str | None
+    feeds: tuple[Link, ...]
+    kind: str = "website"
+
+
+@dataclass(frozen=True)
+class PostView:
+    """A post with its links, dates and HTML ready to print."""
+
+    model: Post
+    title: str
+    url: str
+    published: Moment
+    updated: Moment | None
+    tags: tuple[Link, ...]
+    # The parser's output is trusted HTML; everything else a template prints is escaped.
+    body: Markup
+    # What list pages show under the title: the whole body or the summary, as the site says.
+    excerpt: Markup
+    read_more: bool
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A heading in the table of contents, with the headings nested under it."""
+
+    text: str
+    id: str
+    children: tuple[TocEntry, ...]
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where a list page stands among its pages, and the links to its neighbours."""
+
+    number: int
+    total: int
+    previous: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag on the tags page: its name, link and number of posts."""
+
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    """One year of the archive, its posts newest first."""
+
+    year: int
+    posts: tuple[PostView, ...]
