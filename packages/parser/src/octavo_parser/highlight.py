@@ -1,0 +1,31 @@
+"""Code highlighting: fenced code in a language Pygments knows becomes CSS-classed spans."""
+
+from __future__ import annotations
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+# CSS classes only (no inline styles), so a theme's stylesheet decides the colours.
+_FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
+
+
+def highlighted_code(code: str, info: str | None) -> str | None:
+    """Given code and its info string, returns highlighted HTML, or None for an unknown language."""
+    lexer = _lexer(info)
+    if lexer is None:
+        return None
+    return highlight(code, lexer, _FORMATTER)
+
+
+def _lexer(info: str | None) -> Lexer | None:
+    """Given an info string such as `python title=x`, returns its first word's lexer, if any."""
+    words = (info or "").split()
+    if not words:
+        return None
+    try:
+        return get_lexer_by_name(words[0])
+    except ClassNotFound:
+        return None

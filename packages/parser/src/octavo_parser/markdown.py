@@ -1,0 +1,96 @@
+"""Markdown to HTML: one parse per post, rendered for the post's page, list pages and summary."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import mistune
+from mistune.core import BlockState
+
+from octavo_content import ContentError, Heading
+from octavo_parser.headings import TOC, heading_ids
+from octavo_parser.images import missing_alt_problems
+from octavo_parser.listing import list_tokens, without_footnote_marks
+from octavo_parser.renderer import BLOCKS, OctavoRenderer
+from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
+from octavo_parser.tokens import Token, plain_text
+
+_PLUGINS = ("table", "footnotes", "strikethrough", "task_lists", "url")
+_WORDS_PER_MINUTE = 220
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    """A post body rendered once, in each form the site shows it."""
+
+    body_html: str
+    list_html: str
+    summary_html: str
+    description: str
+    has_more: bool
+    toc: tuple[Heading, ...]
+    word_count: int
+    reading_minutes: int
+    problems: tuple[ContentError, ...]
+
+
+@functools.cache
+def markdown_for(raw_html: bool) -> mistune.Markdown:
+    """Given the raw HTML setting, returns this process's Markdown for it, built on first use.
+
+    A Markdown with plugins does not pickle: each worker process builds its own here.
+    """
+    renderer = OctavoRenderer(escape=not raw_html)
+    return mistune.create_markdown(renderer=renderer, plugins=[*_PLUGINS, heading_ids, summary_cut])
+
+
+def render_markdown(
+    text: str, *, path: str, slug: str, raw_html: bool, first_line: int = 1
+) -> RenderedMarkdown:
+    """Given a post body, returns its page HTML, list page HTML, summary, contents and warnings.
+
+    `first_line` is the file line the body starts on, so warnings point into the file.
+    """
+    md = markdown_for(raw_html)
+    body_html, state = md.parse(text)
+    assert isinstance(body_html, str)  # an HTML renderer returns text
+    blocks: list[Token] = state.env.get(BLOCKS, [])
+    summary = summary_tokens(blocks)
+    summary_text = plain_text(summary)
+    words = len(plain_text(blocks, skip=frozenset({"block_code"})).split())
+
+    def listed(tokens: list[Token]) -> str:
+        """Given page tokens, returns their HTML with list page conventions."""
+        return _renderer(md).render_tokens(
+            list_tokens(tokens, f"{slug}-", raw_html=raw_html), state
+        )
+
+    shown = {id(token) for token in summary}
+    return RenderedMarkdown(
+        body_html=body_html,
+        list_html=listed(blocks),
+        summary_html=listed(without_footnote_marks(summary)),
+        description=shortened(summary_text),
+        has_more=has_content([token for token in blocks if id(token) not in shown]),
+        toc=state.env.get(TOC, ()),
+        word_count=words,
+        reading_minutes=max(1, round(words / _WORDS_PER_MINUTE)),
+        problems=tuple(missing_alt_problems(blocks, text, path, first_line)),
+    )
+
+
+def render_summary(text: str, *, raw_html: bool) -> tuple[str, str]:
+    """Given a front matter summary (Markdown), returns it as one HTML paragraph and as text."""
+    md = markdown_for(raw_html)
+    # One paragraph: line breaks and block markers inside it are read as running text.
+    tokens = md.inline(" ".join(text.split()), {"ref_links": {}})
+    html = "<p>" + _renderer(md).render_tokens(tokens, BlockState()) + "</p>\n"
+    return html, shortened(plain_text(tokens))
+
+
+def _renderer(md: mistune.Markdown) -> OctavoRenderer:
+    """Given a Markdown object made by `markdown_for`, returns its renderer."""
+    renderer = md.renderer
+    assert isinstance(renderer, OctavoRenderer)
+    return renderer

@@ -1,0 +1,116 @@
+"""A post file to a `Post`: decode, split and validate the front matter, render the body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from octavo_content import (
+    FRONT_MATTER_HINTS,
+    ContentError,
+    FrontMatter,
+    Post,
+    SiteConfig,
+    errors_from_validation,
+    slugify,
+)
+from octavo_parser.frontmatter import FrontMatterBlock, loaded_front_matter, split_front_matter
+from octavo_parser.keys import unknown_key_problems
+from octavo_parser.markdown import RenderedMarkdown, render_markdown, render_summary
+from octavo_parser.source import decoded_source
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """A parsed post, or None when any problem is an error; every problem found, in file order."""
+
+    post: Post | None
+    problems: tuple[ContentError, ...]
+
+
+def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
+    """Given a post file's bytes and site-relative posix path, returns post and problems."""
+    text = decoded_source(source, path)
+    if isinstance(text, ContentError):
+        return _failed([text])
+    block = split_front_matter(text, path)
+    if isinstance(block, ContentError):
+        return _failed([block])
+    data = loaded_front_matter(block, path)
+    if isinstance(data, ContentError):
+        return _failed([data])
+    key_problems = unknown_key_problems(
+        data, path, block.line_of, strict=config.strict_front_matter
+    )
+    front = _validated(data, block, path, config)
+    if not isinstance(front, FrontMatter):
+        return _failed([*key_problems, *front])
+    slug = front.slug or slugify(front.title)
+    body = render_markdown(
+        block.body, path=path, slug=slug, raw_html=config.raw_html, first_line=block.body_line
+    )
+    problems = _in_file_order([*key_problems, *body.problems])
+    if any(problem.is_error for problem in problems):
+        return ParseResult(post=None, problems=problems)
+    return ParseResult(post=_post(front, body, path, slug, config), problems=problems)
+
+
+def _validated(
+    data: dict[str, Any], block: FrontMatterBlock, path: str, config: SiteConfig
+) -> FrontMatter | list[ContentError]:
+    """Given loaded front matter, returns it validated, or the errors at the lines of their keys."""
+    try:
+        return FrontMatter.model_validate(data, context={"zone": config.zone})
+    except ValidationError as exc:
+        errors = errors_from_validation(exc, path, block.line_of, FRONT_MATTER_HINTS)
+    # An error about the front matter as a whole (no field) points at its opening line.
+    return [
+        error if error.line else error.model_copy(update={"line": block.opening_line})
+        for error in errors
+    ]
+
+
+def _post(
+    front: FrontMatter, body: RenderedMarkdown, path: str, slug: str, config: SiteConfig
+) -> Post:
+    """Given valid front matter and the rendered body, returns the post."""
+    summary_html, description = body.summary_html, body.description
+    has_more = body.has_more
+    if front.summary:
+        summary_html, description = render_summary(front.summary, raw_html=config.raw_html)
+        # A written summary is not part of the body, so the whole body is "more".
+        has_more = bool(body.body_html.strip())
+    return Post(
+        source=path,
+        slug=slug,
+        # The URL's year, month and day are those of the site's zone, as readers see the date.
+        url=config.permalinks.post_url(slug, front.date.astimezone(config.zone)),
+        title=front.title,
+        date=front.date,
+        day_only=front.day_only,
+        updated=front.updated,
+        tags=front.tags,
+        authors=front.authors,
+        draft=front.draft,
+        body_html=body.body_html,
+        list_html=body.list_html,
+        summary_html=summary_html,
+        description=description,
+        has_more=has_more,
+        toc=body.toc,
+        word_count=body.word_count,
+        reading_minutes=body.reading_minutes,
+        extra=front.extra,
+    )
+
+
+def _failed(problems: list[ContentError]) -> ParseResult:
+    """Given the problems of a post that cannot be built, returns the result without a post."""
+    return ParseResult(post=None, problems=_in_file_order(problems))
+
+
+def _in_file_order(problems: list[ContentError]) -> tuple[ContentError, ...]:
+    """Given problems, returns them ordered by line (stable; problems without a line first)."""
+    return tuple(sorted(problems, key=lambda problem: problem.line or 0))

@@ -1,0 +1,63 @@
+"""The HTML renderer: mistune's, with highlighted code, lazy images and prefixable footnote ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from mistune import HTMLRenderer
+from mistune.core import BlockState
+from mistune.util import safe_entity
+
+from octavo_parser.highlight import highlighted_code
+from octavo_parser.tokens import Token
+
+BLOCKS = "octavo_blocks"
+
+
+class OctavoRenderer(HTMLRenderer):
+    """Renders a post's tokens, and keeps them (in `state.env[BLOCKS]`) to render them again.
+
+    Everything that differs between a post's page and a list page (heading levels, id prefixes)
+    is in the tokens' attrs, so one renderer serves both and holds no per-post state.
+    """
+
+    def __call__(self, tokens: Iterable[Token], state: BlockState) -> str:
+        """Given block tokens (the body, then the footnotes section), returns their HTML."""
+        blocks = list(tokens)
+        # The footnotes plugin renders its section through here too; its state shares this env.
+        state.env.setdefault(BLOCKS, []).extend(blocks)
+        return self.render_tokens(blocks, state)
+
+    def text(self, text: str) -> str:
+        """Given text, returns it escaped, references such as &rsquo; read as characters."""
+        # mistune's escape mode would escape them again (&amp;rsquo;); they are text, not raw HTML.
+        return safe_entity(text)
+
+    def block_code(self, code: str, info: str | None = None) -> str:
+        """Given code and its info string, returns it highlighted, or escaped in `<pre><code>`."""
+        return highlighted_code(code, info) or super().block_code(code, info)
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        """Given an image, returns an `<img>` the browser loads lazily."""
+        tag = super().image(text, url, title).removesuffix(" />")
+        return tag + ' loading="lazy" decoding="async" />'
+
+    def footnote_ref(self, key: str, index: int, prefix: str = "", **attrs: Any) -> str:
+        """Given a footnote mark, returns its superscript link, ids prefixed with `prefix`."""
+        number = str(index)
+        return (
+            f'<sup class="footnote-ref" id="{prefix}fnref-{number}">'
+            f'<a href="#{prefix}fn-{number}">{number}</a></sup>'
+        )
+
+    def footnote_item(self, text: str, key: str, index: int, prefix: str = "", **attrs: Any) -> str:
+        """Given a footnote's HTML, returns its list item with a link back to the mark."""
+        number = str(index)
+        back = f'<a href="#{prefix}fnref-{number}" class="footnote">&#8617;</a>'
+        text = text.rstrip()
+        if text.endswith("</p>"):
+            text = text.removesuffix("</p>") + back + "</p>"
+        else:
+            text = text + "\n" + back
+        return f'<li id="{prefix}fn-{number}">{text}</li>\n'
