@@ -1,0 +1,68 @@
+"""Phase 3, route: every output claims its URL before anything renders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from octavo_content import ContentError
+
+Render = Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who claims a URL: a description for messages, and the file and line to point at."""
+
+    what: str
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """One output: its URL path, who claimed it, and how to make its bytes."""
+
+    url: str
+    claimant: Claimant
+    render: Render
+    in_sitemap: bool = False
+
+
+class RouteTable:
+    """URL -> route. Two claims on one URL are an error naming every claimant."""
+
+    def __init__(self) -> None:
+        self._claims: dict[str, list[Route]] = {}
+
+    def claim(self, route: Route) -> None:
+        """Record that `route` wants its URL."""
+        key = route.url.rstrip("/").casefold() or "/"
+        self._claims.setdefault(key, []).append(route)
+
+    def __iter__(self) -> Iterator[Route]:
+        for routes in self._claims.values():
+            yield routes[0]
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def conflicts(self) -> list[ContentError]:
+        """One error per claimant of every URL claimed more than once."""
+        errors: list[ContentError] = []
+        for routes in self._claims.values():
+            if len(routes) < 2:
+                continue
+            names = ", ".join(route.claimant.what for route in routes)
+            for route in routes:
+                errors.append(
+                    ContentError(
+                        path=route.claimant.path,
+                        line=route.claimant.line,
+                        field="url",
+                        message=f"{route.url} is claimed {len(routes)} times: {names}",
+                        expected="one output per URL",
+                        hint="give one of the posts another slug (slug: ...) or rename the file",
+                    )
+                )
+        return errors

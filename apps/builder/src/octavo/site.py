@@ -1,0 +1,71 @@
+"""Where a site's parts live on disk, and the checks that keep the output away from the content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from octavo_content import CONFIG_FILE, ContentError
+
+CONTENT_DIR = "content"
+STATIC_DIR = "static"
+TEMPLATES_DIR = "templates"
+OUTPUT_DIR = "public"
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """The folders of one site: its root, content, static files, templates and output."""
+
+    root: Path
+    output: Path
+
+    @classmethod
+    def of(cls, site: Path, output: Path | None = None) -> SitePaths:
+        """The paths of the site at `site`, writing to `output` (default `SITE/public`)."""
+        root = site.resolve()
+        return cls(root=root, output=(output or root / OUTPUT_DIR).resolve())
+
+    @property
+    def content(self) -> Path:
+        """The folder of Markdown posts."""
+        return self.root / CONTENT_DIR
+
+    @property
+    def static(self) -> Path:
+        """The folder copied as-is to the output."""
+        return self.root / STATIC_DIR
+
+    @property
+    def templates(self) -> Path:
+        """The site's own templates, which override the theme's."""
+        return self.root / TEMPLATES_DIR
+
+    def relative(self, path: Path) -> str:
+        """`path` relative to the site root, posix style, for messages."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def output_problems(self) -> list[ContentError]:
+        """Errors when the output folder would overwrite or swallow the site's own files."""
+        out = self.output
+        guarded = [self.root / CONFIG_FILE, self.content, self.static, self.templates]
+        for source in guarded:
+            if out == source or out in source.parents or source == out.parent / out.name:
+                return [self._refusal(f"is, or contains, the site's {source.name}")]
+        if self.content in out.parents or self.static in out.parents:
+            return [self._refusal("is inside the site's content or static folder")]
+        if out == self.root or out in self.root.parents:
+            return [self._refusal("contains the whole site")]
+        return []
+
+    def _refusal(self, why: str) -> ContentError:
+        return ContentError(
+            path=str(self.output),
+            field="output",
+            message=f"the output folder {why}; Octavo will not write there",
+            expected="a folder of its own, such as SITE/public",
+            hint="choose another folder with -o, or leave -o out to use SITE/public",
+        )
