@@ -105,3 +105,15 @@ def test_matches_pairwise_scoring_on_random_sites(post) -> None:
     for me in posts:
         for limit in (1, 5, 30):
             assert sources(index.related(me, limit)) == brute_force_related(me, posts, limit)
+
+
+def test_posts_with_many_tags_match_pairwise_scoring_too(post) -> None:
+    rng = random.Random(5)
+    tags = [f"t{n}" for n in range(16)]
+    posts = [
+        post(f"p{n:03}.md", rng.sample(tags, rng.randint(1, 14)), day=rng.randint(1, 3))
+        for n in range(60)
+    ]
+    index = TagIndex.build(posts)
+    for me in posts:
+        assert sources(index.related(me, 5)) == brute_force_related(me, posts, 5)

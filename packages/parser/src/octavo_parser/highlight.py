@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
@@ -12,6 +14,9 @@ from pygments.util import ClassNotFound
 _FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
 
 
+# A post's code is rendered twice (its page and list pages) from the same tokens; highlighting
+# is the costliest step of a render, so the second rendering reuses the first's result.
+@lru_cache(maxsize=64)
 def highlighted_code(code: str, info: str | None) -> str | None:
     """Given code and its info string, returns highlighted HTML, or None for an unknown language."""
     lexer = _lexer(info)
@@ -20,6 +25,7 @@ def highlighted_code(code: str, info: str | None) -> str | None:
     return highlight(code, lexer, _FORMATTER)
 
 
+@lru_cache(maxsize=128)
 def _lexer(info: str | None) -> Lexer | None:
     """Given an info string such as `python title=x`, returns its first word's lexer, if any."""
     words = (info or "").split()

@@ -8,7 +8,7 @@ from octavo_content import ContentError, Post, Tag
 from octavo_tags.collisions import collision_warning
 from octavo_tags.entry import TagEntry
 from octavo_tags.gather import Gathered, gather, spellings_by_use
-from octavo_tags.related import related_posts
+from octavo_tags.related import PostBits, related_posts
 from octavo_tags.slugs import canonical_slug
 
 
@@ -37,8 +37,8 @@ class TagIndex:
             spelling: entry.tag.slug for entry in self._entries for spelling in entry.spellings
         }
         self._problems = tuple(problems)
-        # Filled on demand by `related`: only the commonest tag of some post ever needs one.
-        self._members: dict[str, frozenset[str]] = {}
+        # Built on the first call to `related`: pages that never show related posts never pay.
+        self._bits: PostBits | None = None
 
     @classmethod
     def build(cls, posts: Iterable[Post]) -> TagIndex:
@@ -75,13 +75,7 @@ class TagIndex:
 
     def related(self, post: Post, limit: int = 5) -> tuple[Post, ...]:
         """Given a post, returns up to `limit` other posts sharing its tags, best match first."""
-        # Computed on demand: precomputing every pair is quadratic in a popular tag's posts.
         entries = [self._by_slug[tag.slug] for tag in self.tags_of(post)]
-        return related_posts(post, entries, limit, self._members_of)
-
-    def _members_of(self, entry: TagEntry) -> frozenset[str]:
-        """Given an entry, returns the source paths of its posts, computed once per tag."""
-        members = self._members.get(entry.tag.slug)
-        if members is None:
-            members = self._members[entry.tag.slug] = frozenset(p.source for p in entry.posts)
-        return members
+        if self._bits is None:
+            self._bits = PostBits.of(self._entries)
+        return related_posts(post, entries, limit, self._bits)

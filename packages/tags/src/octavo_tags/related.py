@@ -1,11 +1,17 @@
-"""Related posts: the other posts sharing a post's tags, rarer shared tags weighing more."""
+"""Related posts: the other posts sharing a post's tags, rarer shared tags weighing more.
+
+A candidate's score depends only on *which* of the post's tags it shares, so instead of scoring
+every post of every tag (quadratic in a popular tag's size) we walk the few subsets of the post's
+tags, best score first. Each tag is a bitset of posts numbered newest first, so the posts sharing
+exactly a subset are one AND/AND-NOT of big integers, and the newest of them are its lowest bits.
+"""
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections.abc import Callable, Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
 
 from octavo_content import Post
 from octavo_tags.entry import TagEntry
@@ -16,66 +22,97 @@ def rarity(count: int) -> float:
     return 1 / math.log1p(count)
 
 
-def scores_of(post: Post, entries: Iterable[TagEntry]) -> tuple[dict[str, float], dict[str, Post]]:
-    """Given a post and its tags' entries, returns every other post and its score, by path."""
-    scores: dict[str, float] = {}
-    others: dict[str, Post] = {}
-    for entry in entries:
-        weight = rarity(entry.count)
-        for other in entry.posts:
-            if other.source != post.source:
-                scores[other.source] = scores.get(other.source, 0.0) + weight
-                others[other.source] = other
-    return scores, others
+@dataclass(frozen=True)
+class PostBits:
+    """Posts numbered newest first (then by path), and each tag's posts as a bitset."""
 
+    order: tuple[Post, ...]
+    rank: dict[str, int]
+    masks: dict[str, int]
 
-def newest_unseen(posts: Sequence[Post], seen: AbstractSet[str], limit: int) -> list[Post]:
-    """Given posts newest first, returns the first `limit` not in `seen`, and ties with the last."""
-    found: list[Post] = []
-    for other in posts:
-        if other.source in seen:
-            continue
-        # Posts of one moment are ordered by title, not path: keep the whole run for the tie-break.
-        if len(found) >= limit and other.date != found[-1].date:
-            break
-        found.append(other)
-    return found
-
-
-def best_of(scores: dict[str, float], others: dict[str, Post], limit: int) -> tuple[Post, ...]:
-    """Given scored posts by path, returns the `limit` best: top score, newest, smallest path."""
-    return tuple(
-        heapq.nsmallest(
-            limit,
-            others.values(),
-            key=lambda other: (-scores[other.source], -other.date.timestamp(), other.source),
+    @classmethod
+    def of(cls, entries: Iterable[TagEntry]) -> PostBits:
+        """Given every tag entry, returns the numbering and one bitset per tag slug."""
+        entries = list(entries)
+        unique = {post.source: post for entry in entries for post in entry.posts}
+        order = tuple(
+            sorted(unique.values(), key=lambda post: (-post.date.timestamp(), post.source))
         )
-    )
+        rank = {post.source: number for number, post in enumerate(order)}
+        masks = {
+            entry.tag.slug: sum(1 << rank[post.source] for post in entry.posts) for entry in entries
+        }
+        return cls(order, rank, masks)
+
+
+def _subsets_by_score(weights: Sequence[float]) -> list[tuple[float, int]]:
+    """Given tag weights, returns each nonempty subset (a bitmask) with its score, best first."""
+    scored = []
+    for subset in range(1, 1 << len(weights)):
+        # Summed in one fixed order, so equal sets of weights give bit-identical floats.
+        score = sum(weight for index, weight in enumerate(weights) if subset >> index & 1)
+        scored.append((round(score, 12), subset))
+    scored.sort(key=lambda pair: -pair[0])
+    return scored
+
+
+def _lowest_bits(mask: int) -> Iterator[int]:
+    """Given a bitset, yields the positions of its set bits, lowest first."""
+    while mask:
+        lowest = mask & -mask
+        yield lowest.bit_length() - 1
+        mask ^= lowest
+
+
+# Walking subsets costs 2^k steps: past this many tags on one post, score candidates one by one.
+_MOST_SUBSETS_TAGS = 10
+
+
+def _scored_one_by_one(
+    others: int, masks: Sequence[int], weights: Sequence[float], limit: int, bits: PostBits
+) -> tuple[Post, ...]:
+    """Given candidates as a bitset and the tags' bitsets and weights, returns the best `limit`."""
+    scored = []
+    for position in _lowest_bits(others):
+        score = sum(
+            weight for mask, weight in zip(masks, weights, strict=True) if mask >> position & 1
+        )
+        scored.append((-round(score, 12), position))
+    scored.sort()
+    return tuple(bits.order[position] for _, position in scored[:limit])
 
 
 def related_posts(
-    post: Post,
-    entries: Sequence[TagEntry],
-    limit: int,
-    members: Callable[[TagEntry], AbstractSet[str]],
+    post: Post, entries: Sequence[TagEntry], limit: int, bits: PostBits
 ) -> tuple[Post, ...]:
-    """Given a post, its tags' entries and their member paths, returns up to `limit` related posts.
+    """Given a post, its tags' entries and the bitsets, returns up to `limit` related posts.
 
-    Exact, without reading the post's commonest tag through: a post only that tag leads to
-    scores exactly its weight, the least any candidate can score, so only the newest few count.
+    Best score first; equal scores newest first, then by path. Exact, and never the post itself.
     """
     if not entries or limit < 1:
         return ()
-    # Rarest first: every candidate's score is then a sum of weights in descending order, so
-    # equal sets of weights give bit-identical floats and ties stay ties.
-    *rarer, commonest = sorted(entries, key=lambda entry: entry.count)
-    scores, others = scores_of(post, rarer)
-    weight = rarity(commonest.count)
-    inside = members(commonest)
-    for source in scores:
-        if source in inside:
-            scores[source] += weight
-    for other in newest_unseen(commonest.posts, others.keys() | {post.source}, limit):
-        scores[other.source] = weight
-        others[other.source] = other
-    return best_of(scores, others, limit)
+    entries = sorted(entries, key=lambda entry: (entry.count, entry.tag.slug))
+    masks = [bits.masks[entry.tag.slug] for entry in entries]
+    everything = 0
+    for mask in masks:
+        everything |= mask
+    others = everything & ~(1 << bits.rank[post.source])
+    weights = [rarity(entry.count) for entry in entries]
+    if len(entries) > _MOST_SUBSETS_TAGS:
+        return _scored_one_by_one(others, masks, weights, limit, bits)
+    found: list[Post] = []
+    subsets = _subsets_by_score(weights)
+    for _, group in groupby(subsets, key=lambda pair: pair[0]):
+        tied = 0
+        for _, subset in group:
+            shared = others
+            for index, mask in enumerate(masks):
+                shared &= mask if subset >> index & 1 else ~mask
+                if not shared:
+                    break
+            tied |= shared
+        for position in _lowest_bits(tied):
+            found.append(bits.order[position])
+            if len(found) == limit:
+                return tuple(found)
+    return tuple(found)
