@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 from html.parser import HTMLParser
@@ -124,3 +125,76 @@ def seed_blocks(seed: Path) -> list[str]:
         if text:
             blocks.append(" ".join(text.split()))
     return blocks
+
+
+class _PageFacts(HTMLParser):
+    """What the outline, CSP and JSON-LD checks need from one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[int] = []
+        self.inline: list[str] = []
+        self.json_ld: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.headings.append(int(tag[1]))
+        for name, _ in attrs:
+            if name == "style" or name.startswith("on"):
+                self.inline.append(f"<{tag} {name}=...>")
+        if tag == "style":
+            self.inline.append("<style>")
+        if tag == "script":
+            if values.get("type") != "application/ld+json" or "src" in values:
+                self.inline.append(f"<script {values}>")
+            self._script = []
+        if tag == "link":
+            self.links.append((str(values.get("rel")), str(values.get("href"))))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.json_ld.append("".join(self._script))
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+
+def page_facts(page: Path) -> _PageFacts:
+    """The headings, inline code, JSON-LD blocks and `<link>`s of a page."""
+    facts = _PageFacts()
+    facts.feed(page.read_text("utf-8"))
+    facts.close()
+    return facts
+
+
+def outline_problems(page: Path) -> list[str]:
+    """A page's heading problems: not exactly one h1, not first, or a level skipped going down."""
+    levels = page_facts(page).headings
+    problems = []
+    if levels.count(1) != 1 or not levels or levels[0] != 1:
+        problems.append(f"{page}: headings {levels} need exactly one h1, first")
+    for before, after in itertools.pairwise(levels):
+        if after > before + 1:
+            problems.append(f"{page}: h{before} is followed by h{after}")
+    return problems
+
+
+def csp_problems(page: Path) -> list[str]:
+    """What a strict Content-Security-Policy would block: inline styles, handlers, scripts."""
+    facts = page_facts(page)
+    external = [
+        f"<link rel={rel} href={href}>"
+        for rel, href in facts.links
+        if rel in {"stylesheet", "icon", "preload", "modulepreload"} and "//" in href
+    ]
+    return [f"{page}: {problem}" for problem in facts.inline + external]
+
+
+def json_ld(page: Path) -> list[dict[str, object]]:
+    """The JSON-LD blocks of a page, parsed."""
+    return [json.loads(block) for block in page_facts(page).json_ld]

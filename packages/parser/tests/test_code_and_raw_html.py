@@ -42,15 +42,18 @@ def body(text: str, raw_html: bool = False) -> str:
 
 def test_known_language_is_highlighted_with_css_classes() -> None:
     html = body("```python\nprint('hi')\n```\n")
-    assert html.startswith('<div class="highlight"><pre>')
+    assert html.startswith('<div class="highlight"><pre tabindex="0">')
     assert '<span class="nb">print</span>' in html
     assert "style=" not in html
 
 
 def test_unknown_or_missing_language_is_plain_escaped_code() -> None:
-    assert body("```\n<b>bold</b>\n```\n") == "<pre><code>&lt;b&gt;bold&lt;/b&gt;\n</code></pre>\n"
+    assert (
+        body("```\n<b>bold</b>\n```\n")
+        == '<pre tabindex="0"><code>&lt;b&gt;bold&lt;/b&gt;\n</code></pre>\n'
+    )
     assert body("```klingon\nx < y\n```\n") == (
-        '<pre><code class="language-klingon">x &lt; y\n</code></pre>\n'
+        '<pre tabindex="0"><code class="language-klingon">x &lt; y\n</code></pre>\n'
     )
 
 
@@ -105,3 +108,21 @@ def test_summary_and_list_html_are_valid_html() -> None:
 def test_character_references_are_read_once_not_escaped_twice() -> None:
     html = body("Tom &amp; Jerry&rsquo;s AT&T, &lt;b&gt; and ’ in `&amp;`.\n")
     assert html == "<p>Tom &amp; Jerry’s AT&amp;T, &lt;b&gt; and ’ in <code>&amp;amp;</code>.</p>\n"
+
+
+def test_tables_scroll_in_a_focusable_box_and_align_by_class_not_style() -> None:
+    html = body("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n")
+    assert html.startswith(
+        '<div class="table-scroll" tabindex="0" role="group" aria-label="Table">\n<table>'
+    )
+    assert '<th class="align-left">a</th>' in html
+    assert '<td class="align-center">2</td>' in html
+    assert '<td class="align-right">3</td>' in html
+    assert "style=" not in html
+
+
+def test_task_list_checkboxes_are_named_for_screen_readers() -> None:
+    html = body("- [x] done\n- [ ] open\n")
+    checkbox = '<input class="task-list-item-checkbox" type="checkbox" disabled'
+    assert checkbox + ' checked aria-label="Done">done' in html
+    assert 'disabled aria-label="Not done">open' in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from xml.etree import ElementTree
 
@@ -39,11 +40,16 @@ def test_robots_allows_everything_and_names_the_absolute_sitemap(renderer: Rende
 
 def test_theme_assets_ship_the_stylesheet_the_pages_link(renderer: Renderer) -> None:
     assets = renderer.theme_assets()
-    css = assets["/theme/style.css"].decode()
-    assert b'href="/blog/theme/style.css"' in renderer.not_found_page()
+    (css_path,) = [path for path in assets if path.endswith(".css")]
+    # Named by its content's hash, so a server may let browsers cache it forever.
+    digest = hashlib.sha256(assets[css_path]).hexdigest()[:8]
+    assert css_path == f"/theme/style.{digest}.css"
+    css = assets[css_path].decode()
+    assert f'href="/blog{css_path}"'.encode() in renderer.not_found_page()
     assert "prefers-color-scheme: dark" in css
     assert ".highlight .k" in css
     assert "overflow-x: auto" in css
     # No external requests from the theme.
-    assert "http" not in css
+    assert "://" not in css
     assert "url(" not in css
+    assert "@import" not in css

@@ -1,4 +1,8 @@
-"""The HTML renderer: mistune's, with highlighted code, lazy images and prefixable footnote ids."""
+"""The HTML renderer: mistune's, with highlighted code, lazy images and prefixable footnote ids.
+
+Wide code and tables scroll inside a box a keyboard can reach (`tabindex="0"`), and nothing carries
+a `style` attribute, so pages keep working under a strict Content-Security-Policy.
+"""
 
 from __future__ import annotations
 
@@ -36,12 +40,40 @@ class OctavoRenderer(HTMLRenderer):
 
     def block_code(self, code: str, info: str | None = None) -> str:
         """Given code and its info string, returns it highlighted, or escaped in `<pre><code>`."""
-        return highlighted_code(code, info) or super().block_code(code, info)
+        html = highlighted_code(code, info) or super().block_code(code, info)
+        # A long line scrolls inside the <pre>; keyboard users must be able to focus it to scroll.
+        return html.replace("<pre>", '<pre tabindex="0">', 1)
+
+    def table(self, text: str) -> str:
+        """Given a table's rows, returns the table inside a box that scrolls when it is wide."""
+        return (
+            '<div class="table-scroll" tabindex="0" role="group" aria-label="Table">\n'
+            f"<table>\n{text}</table>\n</div>\n"
+        )
+
+    def table_cell(
+        self, text: str, align: str | None = None, head: bool = False, **attrs: Any
+    ) -> str:
+        """Given a cell, returns it, its alignment as a class (a style attribute breaks CSP)."""
+        tag = "th" if head else "td"
+        aligned = f' class="align-{align}"' if align in {"left", "center", "right"} else ""
+        return f"  <{tag}{aligned}>{text}</{tag}>\n"
 
     def image(self, text: str, url: str, title: str | None = None) -> str:
         """Given an image, returns an `<img>` the browser loads lazily."""
         tag = super().image(text, url, title).removesuffix(" />")
         return tag + ' loading="lazy" decoding="async" />'
+
+    def task_list_item(self, text: str, checked: bool = False, **attrs: Any) -> str:
+        """Given a task's HTML, returns its list item with a read-only, labelled checkbox."""
+        # A checkbox needs a name for screen readers (axe: label); the task's text follows it.
+        state = 'checked aria-label="Done"' if checked else 'aria-label="Not done"'
+        checkbox = f'<input class="task-list-item-checkbox" type="checkbox" disabled {state}>'
+        if text.startswith("<p>"):
+            text = text.replace("<p>", "<p>" + checkbox, 1)
+        else:
+            text = checkbox + text
+        return f'<li class="task-list-item">{text}</li>\n'
 
     def footnote_ref(self, key: str, index: int, prefix: str = "", **attrs: Any) -> str:
         """Given a footnote mark, returns its superscript link, ids prefixed with `prefix`."""
@@ -54,7 +86,10 @@ class OctavoRenderer(HTMLRenderer):
     def footnote_item(self, text: str, key: str, index: int, prefix: str = "", **attrs: Any) -> str:
         """Given a footnote's HTML, returns its list item with a link back to the mark."""
         number = str(index)
-        back = f'<a href="#{prefix}fnref-{number}" class="footnote">&#8617;</a>'
+        back = (
+            f'<a href="#{prefix}fnref-{number}" class="footnote"'
+            f' aria-label="Back to reference {number}">&#8617;</a>'
+        )
         text = text.rstrip()
         if text.endswith("</p>"):
             text = text.removesuffix("</p>") + back + "</p>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 from pathlib import Path
@@ -15,6 +16,7 @@ from octavo_render.environment import template_environment
 from octavo_render.feeds import Feed, feed_entry, feed_posts, feed_updated, site_author
 from octavo_render.links import Links
 from octavo_render.sitemap import SITEMAP_PATH, SitemapEntry, SitemapUrl
+from octavo_render.structured import blog, blog_posting, script_json
 from octavo_render.toc import TOC_MINIMUM, toc_tree
 from octavo_render.views import (
     Link,
@@ -29,6 +31,8 @@ from octavo_tags import Page, TagEntry, TagIndex
 
 # Between a page's own title and the site's in `<title>`.
 _TITLE_SEPARATOR = " – "
+# Sizes in the tag cloud: weight 1 (a tag of one post) to this (the commonest tag).
+_CLOUD_WEIGHTS = 5
 
 
 class Renderer:
@@ -48,11 +52,21 @@ class Renderer:
     def post_page(self, post: Post, *, newer: Post | None, older: Post | None) -> bytes:
         """Given a post and its neighbours in time, returns the post's HTML page."""
         toc = toc_tree(post.toc) if len(post.toc) >= TOC_MINIMUM else ()
+        zone = self._config.zone
+        meta = self._meta(
+            post.title,
+            post.description or self._config.description,
+            post.url,
+            kind="article",
+            json_ld=script_json(self._blog_posting(post)),
+            published=dates.rfc3339(post.date, zone),
+            modified=dates.rfc3339(post.last_modified, zone),
+            tags=tuple(tag.name for tag in self._index.tags_of(post)),
+            noindex=post.draft,
+        )
         return self._render(
             "post.html",
-            meta=self._meta(
-                post.title, post.description or self._config.description, post.url, "article"
-            ),
+            meta=meta,
             post=self._post_view(post),
             toc=toc,
             newer=self._post_link(newer),
@@ -64,9 +78,16 @@ class Renderer:
         """Given one page of the newest-first post list, returns that home page's HTML."""
         permalinks = self._config.permalinks
         title = self._config.title if page.number == 1 else f"Page {page.number} of {page.total}"
+        site_path = permalinks.home_url(page.number)
+        meta = self._meta(
+            title,
+            self._config.description,
+            site_path,
+            json_ld=script_json(self._blog(page.items, site_path)),
+        )
         return self._render(
             "home.html",
-            meta=self._meta(title, self._config.description, permalinks.home_url(page.number)),
+            meta=meta,
             posts=self._post_views(page.items),
             pagination=self._pagination(page, permalinks.home_url),
         )
@@ -96,13 +117,16 @@ class Renderer:
 
     def tags_page(self) -> bytes:
         """Returns the HTML page listing every tag with its number of posts, sorted by name."""
+        entries = self._index.entries
+        most = max((entry.count for entry in entries), default=1)
         tags = tuple(
             TagCount(
                 name=entry.tag.name,
                 url=self._links.path(self._config.permalinks.tag_url(entry.tag.slug)),
                 count=entry.count,
+                weight=cloud_weight(entry.count, most),
             )
-            for entry in self._index.entries
+            for entry in entries
         )
         return self._render(
             "tags.html",
@@ -197,7 +221,8 @@ class Renderer:
             tags=path(permalinks.tags),
             archive=path(permalinks.archive),
             feed=path(permalinks.feed),
-            stylesheet=path(theme.STYLESHEET),
+            stylesheet=path(theme.asset_path(theme.STYLESHEET)),
+            icon=path(theme.asset_path(theme.ICON)),
             nav=(
                 Link("Home", path(permalinks.home_url())),
                 Link("Tags", path(permalinks.tags)),
@@ -224,8 +249,14 @@ class Renderer:
         title: str,
         description: str,
         site_path: str,
+        *,
         kind: str = "website",
         feeds: tuple[Link, ...] | None = None,
+        json_ld: Markup | None = None,
+        published: str | None = None,
+        modified: str | None = None,
+        tags: tuple[str, ...] = (),
+        noindex: bool = False,
     ) -> PageMeta:
         """Given a page's title, description and site path, returns what its `<head>` says."""
         return PageMeta(
@@ -235,6 +266,45 @@ class Renderer:
             current=self._links.path(site_path),
             feeds=self._site_feeds() if feeds is None else feeds,
             kind=kind,
+            json_ld=json_ld,
+            published=published,
+            modified=modified,
+            tags=tags,
+            noindex=noindex,
+        )
+
+    def _blog_posting(self, post: Post) -> dict[str, Any]:
+        """Given a post, returns its JSON-LD `BlogPosting`."""
+        config = self._config
+        return blog_posting(
+            headline=post.title,
+            url=self._links.absolute(post.url),
+            published=dates.published(post, config.zone).iso,
+            modified=dates.rfc3339(post.last_modified, config.zone),
+            authors=post.authors or (site_author(config),),
+            description=post.description,
+            keywords=tuple(tag.name for tag in self._index.tags_of(post)),
+            language=config.language,
+            word_count=post.word_count,
+            blog={"name": config.title, "url": self._links.absolute(config.permalinks.home_url())},
+        )
+
+    def _blog(self, posts: Iterable[Post], site_path: str) -> dict[str, Any]:
+        """Given one home page's posts and its site path, returns the page's JSON-LD `Blog`."""
+        config = self._config
+        return blog(
+            name=config.title,
+            url=self._links.absolute(site_path),
+            description=config.description,
+            language=config.language,
+            posts=[
+                {
+                    "headline": post.title,
+                    "url": self._links.absolute(post.url),
+                    "datePublished": dates.published(post, config.zone).iso,
+                }
+                for post in posts
+            ],
         )
 
     def _post_view(self, post: Post) -> PostView:
@@ -255,6 +325,7 @@ class Renderer:
             body=Markup(post.body_html),
             excerpt=Markup(post.list_html if full else post.summary_html),
             read_more=not full and post.has_more,
+            draft=post.draft,
         )
 
     def _post_views(self, posts: Iterable[Post]) -> tuple[PostView, ...]:
@@ -289,3 +360,11 @@ class Renderer:
             entries=tuple(feed_entry(post, self._config, self._index) for post in chosen),
         )
         return self._render("feed.xml", feed=feed)
+
+
+def cloud_weight(count: int, most: int) -> int:
+    """Given a tag's post count and the largest count, returns its size in the cloud, 1 to 5."""
+    if most <= 1:
+        return 1
+    # Logarithmic: one tag of 300 posts must not make every tag of three look the same.
+    return 1 + round((_CLOUD_WEIGHTS - 1) * math.log(count) / math.log(most))

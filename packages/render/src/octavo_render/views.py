@@ -29,6 +29,8 @@ class SiteView:
     archive: str
     feed: str
     stylesheet: str
+    # The theme's icon, so browsers do not ask for a /favicon.ico the site may not have.
+    icon: str
     nav: tuple[Link, ...]
 
 
@@ -44,6 +46,14 @@ class PageMeta:
     current: str | None
     feeds: tuple[Link, ...]
     kind: str = "website"
+    # JSON-LD, already escaped for a `<script>` element (see `structured.script_json`).
+    json_ld: Markup | None = None
+    # For Open Graph articles: RFC 3339 dates and the post's tags.
+    published: str | None = None
+    modified: str | None = None
+    tags: tuple[str, ...] = ()
+    # Drafts are shown while writing, never meant for search engines.
+    noindex: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ class PostView:
     # What list pages show under the title: the whole body or the summary, as the site says.
     excerpt: Markup
     read_more: bool
+    # Drafts appear only in builds that ask for them; pages mark them so no one mistakes them.
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,8 @@ class TagCount:
     name: str
     url: str
     count: int
+    # 1 to 5, growing with the count on a logarithmic scale: the size in the tag cloud.
+    weight: int = 1
 
 
 @dataclass(frozen=True)
