@@ -85,7 +85,7 @@ def test_failed_build_exits_1_and_leaves_the_previous_output_untouched(
     assert "content/no-title.md:1: title:" in printed
     assert "2 errors" in printed
     assert snapshot(site / "public") == before
-    assert sorted(p.name for p in site.iterdir()) == ["content", "octavo.toml", "public"]
+    assert sorted(p.name for p in site.iterdir()) == [".octavo", "content", "octavo.toml", "public"]
 
 
 def test_unknown_key_is_a_warning_with_did_you_mean_and_an_error_when_strict(

@@ -100,7 +100,8 @@ def test_rebuild_removes_pages_of_deleted_posts(tmp_path: Path) -> None:
     assert Builder(site).build().ok
     assert not (site / "public" / "posts" / "beta").exists()
     assert (site / "public" / "posts" / "alpha" / "index.html").is_file()
-    assert not [p for p in tmp_path.joinpath("s").iterdir() if p.name.startswith(".octavo")]
+    # No staging folder is left beside the output; the cache lives in .octavo/.
+    assert sorted(p.name for p in site.iterdir()) == [".octavo", "content", "octavo.toml", "public"]
 
 
 def test_new_site_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from octavo.loading import LoadedSite, load_site
-from octavo.routes import Claimant, Render, Route, RouteTable
+from octavo.cache import BuildCache, CacheCorrupt, OutputRecord
+from octavo.fingerprint import (
+    Fingerprints,
+    bytes_digest,
+    digest,
+    engine_digest,
+    parse_key,
+    templates_digest,
+)
+from octavo.loading import LoadedSite, PostStore, load_site
+from octavo.parallel import default_jobs, map_forked
+from octavo.progress import BuildProgress, NoProgress
+from octavo.routes import Claimant, Route, RouteTable, url_line
 from octavo.site import SitePaths
 from octavo.writer import OutputWriter
 from octavo_content import ContentError, ContentErrors, Post, SiteConfig, newest_first, only_errors
-from octavo_render import Renderer, SitemapEntry
-from octavo_tags import TagIndex, paginate
+from octavo_render import FEED_LIMIT, Renderer, SitemapEntry
+from octavo_tags import Page, TagEntry, TagIndex, paginate
 
 
 @dataclass(frozen=True)
@@ -29,6 +40,9 @@ class BuildReport:
     drafts: tuple[str, ...] = ()
     scheduled: tuple[str, ...] = ()
     output: Path | None = None
+    parsed: int = 0
+    rendered: int = 0
+    written: int = 0
 
     @property
     def ok(self) -> bool:
@@ -46,6 +60,15 @@ class BuildReport:
         return [problem for problem in self.problems if not problem.is_error]
 
 
+@dataclass(frozen=True)
+class RenderOutcome:
+    """What rendering one route gave: its digest, whether its file changed, or an error."""
+
+    digest: str | None
+    changed: bool
+    error: ContentError | None = None
+
+
 class Builder:
     """Builds one site folder into its output folder."""
 
@@ -56,10 +79,18 @@ class Builder:
         *,
         include_drafts: bool = False,
         now: datetime | None = None,
+        jobs: int | None = None,
+        use_cache: bool = True,
+        compress: bool = False,
+        progress: BuildProgress | None = None,
     ) -> None:
         self.paths = SitePaths.of(site, output)
         self.include_drafts = include_drafts
         self.now = now or datetime.now(UTC)
+        self.jobs = jobs or default_jobs()
+        self.use_cache = use_cache
+        self.compress = compress
+        self.progress = progress or NoProgress()
 
     def build(self) -> BuildReport:
         """Run every phase; publish the output only when no phase found an error."""
@@ -68,18 +99,32 @@ class Builder:
             config = SiteConfig.load(self.paths.root)
         except ContentErrors as failure:
             return BuildReport(problems=failure.errors)
-        writer = OutputWriter(self.paths.output)
+        writer = OutputWriter(self.paths.output, compress=self.compress)
         problems = [*self.paths.output_problems(), *writer.problems()]
-        site = load_site(self.paths, config, include_drafts=self.include_drafts, now=self.now)
+        cache = self.open_cache(config, problems)
+        try:
+            site = self.load(config, cache)
+        except CacheCorrupt as failure:
+            cache = self.discard_cache(cache, failure, problems)
+            site = self.load(config, cache)
         problems.extend(site.problems)
         index = TagIndex.build(site.posts)
         problems.extend(index.problems)
         renderer = Renderer(config, index, site_templates=self.paths.templates)
-        routes = self.route(config, site, index, renderer)
-        problems.extend(routes.conflicts())
+        site_key = digest(
+            engine_digest(),
+            templates_digest(self.paths.templates),
+            config.model_dump_json(),
+            self.compress,
+        )
+        routes = self.route(
+            config, site, index, renderer, Fingerprints(site_key, index, site.digests)
+        )
+        problems.extend(self.url_conflicts(routes))
         if only_errors(problems):
             return BuildReport(problems=tuple(problems))
-        render_errors = self.render_and_write(routes, writer)
+        rendered, written, render_errors = self.render_and_write(routes, writer, cache)
+        self.progress.finish()
         if render_errors:
             return BuildReport(problems=(*problems, *render_errors))
         return BuildReport(
@@ -91,14 +136,70 @@ class Builder:
             drafts=tuple(post.source for post in site.drafts),
             scheduled=tuple(post.source for post in site.scheduled),
             output=self.paths.output,
+            parsed=site.parsed,
+            rendered=rendered,
+            written=written,
         )
 
+    def open_cache(self, config: SiteConfig, problems: list[ContentError]) -> BuildCache | None:
+        """The site's cache, emptied of posts parsed under other settings; None with --no-cache."""
+        if not self.use_cache:
+            return None
+        cache = BuildCache.open(self.paths.root)
+        if cache.warning:
+            problems.append(cache.warning)
+        key = parse_key(config)
+        if cache.meta("parse_key") != key:
+            cache.forget_posts()
+            cache.set_meta("parse_key", key)
+        return cache
+
+    def discard_cache(
+        self, cache: BuildCache | None, failure: CacheCorrupt, problems: list[ContentError]
+    ) -> BuildCache | None:
+        """Warn once about a cache that failed to read; return a new, empty one."""
+        if cache is not None:
+            cache.close()
+            cache.path.unlink(missing_ok=True)
+            problems.append(
+                ContentError(
+                    path=str(cache.path),
+                    message=f"the build cache was discarded (unreadable: {failure})",
+                    hint="nothing to do: this build starts from the content",
+                    severity="warning",
+                )
+            )
+            return BuildCache.open(self.paths.root)
+        return None
+
+    def load(self, config: SiteConfig, cache: BuildCache | None) -> LoadedSite:
+        """Phase 1: every post, parsed again only where its bytes changed."""
+        self.progress.phase("parse", 0)
+        site = load_site(
+            self.paths,
+            config,
+            include_drafts=self.include_drafts,
+            now=self.now,
+            cache=cache,
+            jobs=self.jobs,
+            progress=self.progress.advance,
+        )
+        if cache is not None:
+            cache.commit()  # workers read bodies through their own connections
+        return site
+
     def route(
-        self, config: SiteConfig, site: LoadedSite, index: TagIndex, renderer: Renderer
+        self,
+        config: SiteConfig,
+        site: LoadedSite,
+        index: TagIndex,
+        renderer: Renderer,
+        fingerprints: Fingerprints,
     ) -> RouteTable:
         """Claim the URL of every output: posts, lists, feeds, sitemap and static files."""
         table = RouteTable()
         links = config.permalinks
+        store = site.store
         posts = newest_first(site.posts)
         theme = Claimant("the default theme", "theme")
         for position, post in enumerate(posts):
@@ -107,8 +208,9 @@ class Builder:
             table.claim(
                 Route(
                     post.url,
-                    Claimant(f"post {post.source}", post.source, site.url_lines.get(post.source)),
-                    partial(renderer.post_page, post, newer=newer, older=older),
+                    Claimant(f"post {post.source}", post.source),
+                    partial(_post_page, renderer, store, post, newer, older),
+                    fingerprints.post_page(post, newer, older),
                     in_sitemap=True,
                 )
             )
@@ -118,40 +220,84 @@ class Builder:
                 Route(
                     links.home_url(page.number),
                     home,
-                    partial(renderer.home_page, page),
+                    partial(_home_page, renderer, store, page),
+                    fingerprints.listing("home", page.number, page.total, posts=page.items),
                     in_sitemap=True,
                 )
             )
         for entry in index.entries:
-            where = Claimant(f"tag {entry.tag.name!r}", entry.posts[0].source)
-            for page in paginate(entry.posts, config.per_page):
-                table.claim(
-                    Route(
-                        links.tag_url(entry.tag.slug, page.number),
-                        where,
-                        partial(renderer.tag_page, entry, page),
-                        in_sitemap=True,
-                    )
-                )
-            table.claim(
-                Route(links.tag_feed_url(entry.tag.slug), where, partial(renderer.tag_feed, entry))
-            )
-        table.claim(Route(links.tags, theme, renderer.tags_page, in_sitemap=True))
+            self._claim_tag(table, entry, config, renderer, store, fingerprints)
+        summary = tuple((e.tag.name, e.tag.slug, e.count) for e in index.entries)
         table.claim(
-            Route(links.archive, theme, partial(renderer.archive_page, posts), in_sitemap=True)
+            Route(links.tags, theme, renderer.tags_page, fingerprints.fixed("tags", summary), True)
         )
-        table.claim(Route(links.feed, theme, partial(renderer.site_feed, posts)))
-        table.claim(Route("/404.html", theme, renderer.not_found_page))
-        table.claim(Route("/robots.txt", theme, renderer.robots))
+        table.claim(
+            Route(
+                links.archive,
+                theme,
+                partial(renderer.archive_page, posts),
+                fingerprints.listing("archive", posts=posts),
+                in_sitemap=True,
+            )
+        )
+        newest = posts[:FEED_LIMIT]
+        table.claim(
+            Route(
+                links.feed,
+                theme,
+                partial(_site_feed, renderer, store, newest),
+                fingerprints.listing("feed", posts=newest),
+            )
+        )
+        table.claim(Route("/404.html", theme, renderer.not_found_page, fingerprints.fixed("404")))
+        table.claim(Route("/robots.txt", theme, renderer.robots, fingerprints.fixed("robots")))
         for url, data in renderer.theme_assets().items():
-            table.claim(Route(url, theme, partial(bytes, data)))
+            table.claim(Route(url, theme, partial(bytes, data), bytes_digest(data)))
         self._claim_static(table)
         lastmod = _lastmod_by_url(posts, index, config)
-        sitemap_entries = [
+        entries = tuple(
             SitemapEntry(route.url, lastmod.get(route.url)) for route in table if route.in_sitemap
-        ]
-        table.claim(Route("/sitemap.xml", theme, partial(renderer.sitemap, sitemap_entries)))
+        )
+        table.claim(
+            Route(
+                "/sitemap.xml",
+                theme,
+                partial(renderer.sitemap, entries),
+                fingerprints.fixed("sitemap", tuple((e.path, _iso(e.lastmod)) for e in entries)),
+            )
+        )
         return table
+
+    def _claim_tag(
+        self,
+        table: RouteTable,
+        entry: TagEntry,
+        config: SiteConfig,
+        renderer: Renderer,
+        store: PostStore,
+        fingerprints: Fingerprints,
+    ) -> None:
+        links = config.permalinks
+        where = Claimant(f"tag {entry.tag.name!r}", entry.posts[0].source)
+        shown = (entry.tag.name, entry.count)
+        for page in paginate(entry.posts, config.per_page):
+            table.claim(
+                Route(
+                    links.tag_url(entry.tag.slug, page.number),
+                    where,
+                    partial(_tag_page, renderer, store, entry, page),
+                    fingerprints.listing("tag", shown, page.number, page.total, posts=page.items),
+                    in_sitemap=True,
+                )
+            )
+        table.claim(
+            Route(
+                links.tag_feed_url(entry.tag.slug),
+                where,
+                partial(_tag_feed, renderer, store, entry),
+                fingerprints.listing("tag-feed", shown, posts=entry.posts[:FEED_LIMIT]),
+            )
+        )
 
     def _claim_static(self, table: RouteTable) -> None:
         static = self.paths.static
@@ -164,35 +310,114 @@ class Builder:
             url = "/" + source.relative_to(static).as_posix()
             claimant = Claimant(f"static file {relative}", relative)
             if not source.resolve().is_relative_to(self.paths.root):
-                table.claim(Route(url, claimant, _refuse_outside(relative)))
+                table.claim(Route(url, claimant, partial(_refuse_outside, relative), "outside"))
                 continue
-            table.claim(Route(url, claimant, source.read_bytes))
+            stat = source.stat()
+            fingerprint = digest("static", relative, stat.st_mtime_ns, stat.st_size)
+            table.claim(Route(url, claimant, source.read_bytes, fingerprint))
 
-    def render_and_write(self, routes: RouteTable, writer: OutputWriter) -> list[ContentError]:
-        """Render every route into the staging folder; publish it only if all rendered."""
-        errors: list[ContentError] = []
-        writer.start()
-        try:
-            for route in routes:
-                try:
-                    writer.write(route.url, route.render())
-                except Exception as failure:  # a template or file error: report it, keep going
-                    errors.append(_render_error(route, failure))
-            if errors:
-                writer.abandon()
-            else:
-                writer.publish()
-        except BaseException:
-            writer.abandon()
-            raise
+    def url_conflicts(self, routes: RouteTable) -> list[ContentError]:
+        """Errors for URLs claimed twice, each pointing at the line its URL comes from."""
+        errors = []
+        for error in routes.conflicts():
+            source = self.paths.root / error.path
+            if error.line is None and error.path.endswith((".md", ".markdown")):
+                error = error.model_copy(update={"line": url_line(source.read_bytes())})
+            errors.append(error)
         return errors
 
+    def render_and_write(
+        self, routes: RouteTable, writer: OutputWriter, cache: BuildCache | None
+    ) -> tuple[int, int, list[ContentError]]:
+        """Render what changed, on every core; publish only if everything rendered.
 
-def _refuse_outside(relative: str) -> Render:
-    def render() -> bytes:
-        raise PermissionError(f"{relative} links to a file outside the site; it is not copied")
+        Returns how many routes were rendered, how many files changed, and any errors.
+        """
+        output = str(self.paths.output)
+        previous = writer.previous
+        trusted = (
+            cache is not None
+            and previous is not None
+            and not previous.interrupted
+            and cache.meta(f"token:{output}") == previous.token
+        )
+        records = cache.outputs(output) if cache is not None and trusted else {}
+        every = list(routes)
+        todo = [
+            route
+            for route in every
+            if route.url not in records or records[route.url].fingerprint != route.fingerprint
+        ]
 
-    return render
+        def render(position: int) -> RenderOutcome:
+            route = todo[position]
+            try:
+                data = route.render()
+            except Exception as failure:  # a template or file error: report it, keep going
+                return RenderOutcome(None, False, _render_error(route, failure))
+            data_digest = bytes_digest(data)
+            known = records.get(route.url)
+            if known is not None and known.digest == data_digest:
+                return RenderOutcome(data_digest, False)
+            writer.put(route.url, data)
+            return RenderOutcome(data_digest, True)
+
+        self.progress.phase("render", len(todo))
+        writer.start()
+        outcomes = []
+        for outcome in map_forked(render, len(todo), self.jobs):
+            outcomes.append(outcome)
+            self.progress.advance()
+        changed = [route.url for route, o in zip(todo, outcomes, strict=True) if o.changed]
+        errors = [outcome.error for outcome in outcomes if outcome.error is not None]
+        if errors:
+            writer.abandon(changed)
+            return len(todo), 0, errors
+        self.progress.phase("write", len(changed))
+        files = [file for route in every for file in writer.files_of(route.url)]
+        writer.commit(files, changed)
+        if cache is not None:
+            fresh = {
+                route.url: OutputRecord(route.fingerprint, outcome.digest or "")
+                for route, outcome in zip(todo, outcomes, strict=True)
+            }
+            cache.store_outputs(output, {r.url: fresh.get(r.url) or records[r.url] for r in every})
+            cache.set_meta(f"token:{output}", writer.token)
+            cache.commit()
+        return len(todo), len(changed), []
+
+
+def _post_page(
+    renderer: Renderer, store: PostStore, post: Post, newer: Post | None, older: Post | None
+) -> bytes:
+    return renderer.post_page(store.one(post), newer=newer, older=older)
+
+
+def _home_page(renderer: Renderer, store: PostStore, page: Page[Post]) -> bytes:
+    return renderer.home_page(replace(page, items=store.whole(page.items)))
+
+
+def _tag_page(renderer: Renderer, store: PostStore, entry: TagEntry, page: Page[Post]) -> bytes:
+    return renderer.tag_page(entry, replace(page, items=store.whole(page.items)))
+
+
+def _tag_feed(renderer: Renderer, store: PostStore, entry: TagEntry) -> bytes:
+    newest = store.whole(entry.posts[:FEED_LIMIT])
+    return renderer.tag_feed(replace(entry, posts=newest + entry.posts[FEED_LIMIT:]))
+
+
+def _site_feed(renderer: Renderer, store: PostStore, newest: list[Post]) -> bytes:
+    return renderer.site_feed(store.whole(newest))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    # A moment, not its tzinfo object: a post read back from the cache carries a fixed offset
+    # where a freshly parsed one carries its zone, and both must give the same fingerprint.
+    return None if moment is None else moment.isoformat()
+
+
+def _refuse_outside(relative: str) -> bytes:
+    raise PermissionError(f"{relative} links to a file outside the site; it is not copied")
 
 
 def _render_error(route: Route, failure: Exception) -> ContentError:

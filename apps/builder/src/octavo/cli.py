@@ -11,8 +11,10 @@ from pathlib import Path
 from rich.console import Console
 
 from octavo.builder import Builder
-from octavo.report import show
+from octavo.progress import progress_for
+from octavo.report import show, show_verification
 from octavo.scaffold import create_site
+from octavo.verify import verify
 
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
@@ -20,9 +22,24 @@ COMMAND_GROUP = "octavo.commands"
 
 def build_command(args: argparse.Namespace) -> int:
     """`octavo build`: build the site; 0 on success, 1 when any error was found."""
-    report = Builder(args.site, args.output, include_drafts=args.drafts).build()
+    builder = Builder(
+        args.site,
+        args.output,
+        include_drafts=args.drafts,
+        jobs=args.jobs,
+        use_cache=not args.no_cache,
+        compress=args.compress,
+        progress=progress_for(Console(stderr=True)),
+    )
+    report = builder.build()
     show(report, Console(stderr=not report.ok, soft_wrap=True), verbose=args.verbose)
-    return 0 if report.ok else 1
+    if not report.ok:
+        return 1
+    if args.verify:
+        differences = verify(builder)
+        show_verification(differences, Console(stderr=bool(differences), soft_wrap=True))
+        return 1 if differences else 0
+    return 0
 
 
 def new_command(args: argparse.Namespace) -> int:
@@ -46,6 +63,20 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, help="output folder (default SITE/public)")
     build.add_argument("--drafts", action="store_true", help="include posts marked draft")
     build.add_argument("-v", "--verbose", action="store_true", help="name the posts left out")
+    build.add_argument(
+        "-j", "--jobs", type=int, help="processes for parsing and rendering (default: all cores)"
+    )
+    build.add_argument(
+        "--no-cache", action="store_true", help="ignore the build cache and build from nothing"
+    )
+    build.add_argument(
+        "--verify",
+        action="store_true",
+        help="after building, build again from nothing and check both outputs are identical",
+    )
+    build.add_argument(
+        "--compress", action="store_true", help="also write .gz and .br copies of text files"
+    )
     build.set_defaults(run=build_command)
 
     new = commands.add_parser("new", help="create a new site folder")

@@ -1,18 +1,50 @@
-"""Phase 1, load: read every post file, parse it, and sort out drafts and scheduled posts."""
+"""Phase 1, load: read every post file, parse what changed, set drafts and scheduled posts apart."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from octavo.cache import BuildCache, CachedPost, light
+from octavo.fingerprint import bytes_digest
+from octavo.parallel import parse_many
 from octavo.site import SitePaths
 from octavo_content import ContentError, Post, SiteConfig
-from octavo_parser import parse_post
 
 POST_SUFFIXES = (".md", ".markdown")
+
+Progress = Callable[[int], None]
+
+
+class PostStore:
+    """Whole posts on demand: those parsed in this build are held; the rest come from the cache.
+
+    Every build holds every post, but only the posts it parsed hold their HTML: a rebuild reads
+    the bodies of just the pages it renders again.
+    """
+
+    def __init__(self, parsed: dict[str, Post], cache: BuildCache | None) -> None:
+        self._parsed = parsed
+        self._cache = cache
+
+    def whole(self, posts: Sequence[Post]) -> tuple[Post, ...]:
+        """`posts` with their HTML, in the same order."""
+        missing = [post.source for post in posts if post.source not in self._parsed]
+        if not missing:
+            return tuple(self._parsed[post.source] for post in posts)
+        assert self._cache is not None, "a post without its body must come from the cache"
+        bodies = self._cache.bodies_of(missing)
+        return tuple(
+            self._parsed.get(post.source) or post.model_copy(update=bodies[post.source])
+            for post in posts
+        )
+
+    def one(self, post: Post) -> Post:
+        """`post` with its HTML."""
+        return self.whole([post])[0]
 
 
 @dataclass(frozen=True)
@@ -23,47 +55,119 @@ class LoadedSite:
     drafts: tuple[Post, ...]
     scheduled: tuple[Post, ...]
     problems: tuple[ContentError, ...]
-    # The line each post's URL comes from (its slug or title), for duplicate-URL messages.
-    url_lines: dict[str, int] = field(default_factory=dict)
+    # The digest of each post's source bytes: what its pages are made from.
+    digests: dict[str, str] = field(default_factory=dict)
+    store: PostStore = field(default_factory=lambda: PostStore({}, None))
+    parsed: int = 0
 
 
-def post_files(paths: SitePaths) -> Iterator[Path]:
-    """Every post source under the content folder, in a stable order."""
+@dataclass(frozen=True)
+class SourceFile:
+    """A post file found in the content folder."""
+
+    path: Path
+    source: str
+    mtime_ns: int
+    size: int
+
+
+def post_files(paths: SitePaths) -> Iterator[SourceFile]:
+    """Every post source under the content folder, in a stable order; links are not followed."""
     if not paths.content.is_dir():
         return
-    for path in sorted(paths.content.rglob("*")):
-        if path.suffix.lower() in POST_SUFFIXES and path.is_file():
-            yield path
+    for folder, folders, files in os.walk(paths.content):
+        folders.sort()
+        for name in sorted(files):
+            if not name.lower().endswith(POST_SUFFIXES):
+                continue
+            path = Path(folder, name)
+            stat = path.stat()
+            yield SourceFile(path, paths.relative(path), stat.st_mtime_ns, stat.st_size)
 
 
 def load_site(
-    paths: SitePaths, config: SiteConfig, *, include_drafts: bool, now: datetime
+    paths: SitePaths,
+    config: SiteConfig,
+    *,
+    include_drafts: bool,
+    now: datetime,
+    cache: BuildCache | None,
+    jobs: int,
+    progress: Progress | None = None,
 ) -> LoadedSite:
-    """Parse every post; nothing stops at the first error."""
+    """Parse every post that changed since the cache saw it; nothing stops at the first error."""
+    known = cache.posts() if cache else {}
+    entries: dict[str, CachedPost] = {}
+    unchanged_bytes: list[CachedPost] = []
+    to_parse: list[tuple[SourceFile, bytes, str]] = []
+    problems: list[ContentError] = []
+    order: list[str] = []
+    for file in post_files(paths):
+        if file.path.is_symlink() and not file.path.resolve().is_relative_to(paths.root):
+            problems.append(_outside_site(file.source))
+            continue
+        order.append(file.source)
+        entry = known.get(file.source)
+        if entry and (entry.mtime_ns, entry.size) == (file.mtime_ns, file.size):
+            entries[file.source] = entry
+            continue
+        data = file.path.read_bytes()
+        digest = bytes_digest(data)
+        if entry and entry.digest == digest:
+            entries[file.source] = CachedPost(
+                file.source, file.mtime_ns, file.size, digest, entry.post, entry.problems
+            )
+            unchanged_bytes.append(entries[file.source])
+        else:
+            to_parse.append((file, data, digest))
+
+    parsed: dict[str, Post] = {}
+    fresh: list[tuple[CachedPost, Post | None]] = []
+    results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs)
+    for (file, _, digest), result in zip(to_parse, results, strict=True):
+        post = result.post
+        entries[file.source] = CachedPost(
+            file.source,
+            file.mtime_ns,
+            file.size,
+            digest,
+            None if post is None else light(post),
+            result.problems,
+        )
+        fresh.append((entries[file.source], post))
+        if post is not None:
+            parsed[post.source] = post
+        if progress:
+            progress(1)
+    if cache:
+        cache.store_posts(fresh)
+        cache.touch_posts(unchanged_bytes)
+        cache.drop_posts(set(known) - set(entries))
+
     posts: list[Post] = []
     drafts: list[Post] = []
     scheduled: list[Post] = []
-    problems: list[ContentError] = []
-    url_lines: dict[str, int] = {}
-    for path in post_files(paths):
-        relative = paths.relative(path)
-        if not path.resolve().is_relative_to(paths.root):
-            problems.append(_outside_site(relative))
-            continue
-        source = path.read_bytes()
-        result = parse_post(source, relative, config)
-        problems.extend(result.problems)
-        post = result.post
+    for source in order:
+        entry = entries[source]
+        problems.extend(entry.problems)
+        post = parsed.get(entry.source) or entry.post
         if post is None:
             continue
-        url_lines[post.source] = _url_line(source)
         if post.draft and not include_drafts:
             drafts.append(post)
         elif post.date > now:
             scheduled.append(post)
         else:
             posts.append(post)
-    return LoadedSite(tuple(posts), tuple(drafts), tuple(scheduled), tuple(problems), url_lines)
+    return LoadedSite(
+        tuple(posts),
+        tuple(drafts),
+        tuple(scheduled),
+        tuple(problems),
+        {source: entry.digest for source, entry in entries.items()},
+        PostStore(parsed, cache),
+        parsed=len(parsed),
+    )
 
 
 def _outside_site(relative: str) -> ContentError:
@@ -73,12 +177,3 @@ def _outside_site(relative: str) -> ContentError:
         expected="post files inside the site folder",
         hint="copy the file into content/ instead of linking to it",
     )
-
-
-_URL_KEY = re.compile(rb"^\s*(slug|title)\s*[:=]", re.MULTILINE)
-
-
-def _url_line(source: bytes) -> int:
-    """The line of the front matter key a post's URL comes from: `slug` if given, else `title`."""
-    found = {m.group(1): source.count(b"\n", 0, m.start()) + 1 for m in _URL_KEY.finditer(source)}
-    return found.get(b"slug") or found.get(b"title") or 1

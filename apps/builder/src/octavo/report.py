@@ -44,3 +44,13 @@ def show(report: BuildReport, console: Console, *, verbose: bool = False) -> Non
             console.print(f"  draft, left out: {source}", highlight=False)
         for source in report.scheduled:
             console.print(f"  scheduled (dated in the future), left out: {source}", highlight=False)
+
+
+def show_verification(differences: list[str], console: Console) -> None:
+    """Print the outcome of `--verify`."""
+    if not differences:
+        console.print("Verified: the output equals a clean build, byte for byte.")
+        return
+    for line in differences:
+        console.print(f"[red]verify:[/] {escape(line)}", highlight=False)
+    console.print(f"[red]The output differs from a clean build in {len(differences)} files.[/]")

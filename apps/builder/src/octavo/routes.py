@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ class Route:
     url: str
     claimant: Claimant
     render: Render
+    # A digest of everything the output is made from: equal to last build's, it is not rendered.
+    fingerprint: str
     in_sitemap: bool = False
 
 
@@ -66,3 +69,12 @@ class RouteTable:
                     )
                 )
         return errors
+
+
+_URL_KEY = re.compile(rb"^\s*(slug|title)\s*[:=]", re.MULTILINE)
+
+
+def url_line(source: bytes) -> int:
+    """The line of the front matter key a post's URL comes from: `slug` if given, else `title`."""
+    found = {m.group(1): source.count(b"\n", 0, m.start()) + 1 for m in _URL_KEY.finditer(source)}
+    return found.get(b"slug") or found.get(b"title") or 1

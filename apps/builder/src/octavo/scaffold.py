@@ -42,6 +42,8 @@ def create_site(site: Path) -> list[Path]:
         site / "content" / "hello-world.md": FIRST_POST.format(
             date=datetime.now(UTC).date().isoformat()
         ),
+        # The output and the build cache are made from the rest: keep them out of version control.
+        site / ".gitignore": "public/\n.octavo/\n",
         site / "static" / "favicon.svg": (
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
             '<circle cx="8" cy="8" r="7" fill="#245"/></svg>\n'

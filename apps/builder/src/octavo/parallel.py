@@ -1,0 +1,77 @@
+"""Work on every core: parsing and rendering in a pool of forked processes.
+
+Forked workers inherit the parent's memory (the posts, the route table, the jinja2 environment),
+so only small indices and results cross the process boundary. A mistune `Markdown` with plugins
+does not pickle, so each worker builds its own in the pool initializer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from octavo_content import SiteConfig
+from octavo_parser import ParseResult, parse_post
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many items a pool costs more to start than it saves.
+SMALLEST_POOL_JOB = 48
+
+# Set in the parent just before forking; read by the workers.
+_SHARED: dict[str, Any] = {}
+
+
+def default_jobs() -> int:
+    """How many processes to use by default: one per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _warm_parser(config: SiteConfig) -> None:
+    from octavo_parser.markdown import markdown_for
+
+    _SHARED["config"] = config
+    markdown_for(config.raw_html)
+
+
+def _parse(item: tuple[bytes, str]) -> ParseResult:
+    return parse_post(item[0], item[1], _SHARED["config"])
+
+
+def parse_many(
+    items: Sequence[tuple[bytes, str]], config: SiteConfig, jobs: int
+) -> Iterator[ParseResult]:
+    """Parse `(source bytes, path)` pairs, in order, on up to `jobs` processes."""
+    if jobs <= 1 or len(items) < SMALLEST_POOL_JOB:
+        _SHARED["config"] = config
+        yield from map(_parse, items)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_warm_parser, initargs=(config,)) as pool:
+        yield from pool.imap(_parse, items, chunksize=_chunk(len(items), jobs))
+
+
+def _run_shared(index: int) -> Any:
+    return _SHARED["work"](index)
+
+
+def map_forked(work: Callable[[int], R], count: int, jobs: int) -> Iterator[R]:
+    """`work(i)` for i in range(count), in order, in forked processes sharing this one's memory."""
+    if jobs <= 1 or count < SMALLEST_POOL_JOB:
+        yield from map(work, range(count))
+        return
+    _SHARED["work"] = work
+    context = multiprocessing.get_context("fork")
+    try:
+        with context.Pool(jobs) as pool:
+            yield from pool.imap(_run_shared, range(count), chunksize=_chunk(count, jobs))
+    finally:
+        del _SHARED["work"]
+
+
+def _chunk(count: int, jobs: int) -> int:
+    # Enough chunks per worker to balance uneven pages, few enough to keep overhead low.
+    return max(1, min(64, count // (jobs * 8)))

@@ -1,0 +1,48 @@
+"""`octavo build --verify`: the output of an incremental build must equal a clean build's."""
+
+from __future__ import annotations
+
+import filecmp
+import tempfile
+from pathlib import Path
+
+from octavo.builder import Builder
+from octavo.writer import MANIFEST
+
+
+def tree_differences(left: Path, right: Path) -> list[str]:
+    """Relative paths that differ between two folders: missing on a side, or other bytes."""
+
+    def files(root: Path) -> set[str]:
+        return {
+            path.relative_to(root).as_posix()
+            for path in root.rglob("*")
+            if path.is_file() and path.name != MANIFEST
+        }
+
+    ours, theirs = files(left), files(right)
+    differences = [f"only in {left}: {name}" for name in sorted(ours - theirs)]
+    differences += [f"only in {right}: {name}" for name in sorted(theirs - ours)]
+    differences += [
+        f"differs: {name}"
+        for name in sorted(ours & theirs)
+        if not filecmp.cmp(left / name, right / name, shallow=False)
+    ]
+    return differences
+
+
+def verify(builder: Builder) -> list[str]:
+    """Build `builder`'s site again from nothing into a temporary folder; list what differs."""
+    with tempfile.TemporaryDirectory(prefix="octavo-verify-") as scratch:
+        clean = Builder(
+            builder.paths.root,
+            Path(scratch) / "clean",
+            include_drafts=builder.include_drafts,
+            now=builder.now,
+            jobs=builder.jobs,
+            use_cache=False,
+            compress=builder.compress,
+        ).build()
+        if not clean.ok:
+            return [str(error) for error in clean.errors]
+        return tree_differences(builder.paths.output, Path(scratch) / "clean")
