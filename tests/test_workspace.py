@@ -86,6 +86,7 @@ ALLOWED_IMPORTS = {
     "packages/tags": {"octavo_content"},
     "packages/render": {"octavo_content", "octavo_tags"},
     "apps/builder": {"octavo_content", "octavo_parser", "octavo_tags", "octavo_render"},
+    "apps/server": {"octavo"},
 }
 OURS = re.compile(r"^\s*(?:from|import)\s+(octavo(?:_[a-z]+)?)\b", re.MULTILINE)
 

@@ -1,0 +1,225 @@
+"""Writing mode: builds with drafts, the reload script, error states, recovery, renames, the
+event stream and the watcher."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from serving_helpers import running, write
+from starlette.testclient import TestClient
+from watchfiles import Change
+
+from octavo_server import LiveSite, StaticSite, writing_app
+from octavo_server.headers import CONTENT_SECURITY_POLICY
+from octavo_server.live import SiteFilter, is_stylesheet_only, with_script
+
+POST = "content/building-a-blog-engine-with-monorepo-architecture.md"
+POST_URL = "/posts/building-a-blog-engine-with-monorepo-architecture/"
+
+
+@pytest.fixture
+def live(demo_site: Path, tmp_path: Path) -> LiveSite:
+    site = LiveSite(demo_site, tmp_path / "preview" / "public")
+    assert site.build_now().ok
+    return site
+
+
+@pytest.fixture
+def client(live: LiveSite) -> TestClient:
+    return TestClient(writing_app(live), follow_redirects=False)
+
+
+def break_front_matter(site: Path) -> None:
+    post = site / POST
+    post.write_text(post.read_text("utf-8").replace("title:", "title: [unclosed", 1), "utf-8")
+
+
+def rename_post(site: Path) -> None:
+    post = site / POST
+    post.write_text(post.read_text("utf-8").replace("---\n", "---\nslug: renamed\n", 1), "utf-8")
+
+
+def test_pages_get_the_reload_script_and_are_never_stored(
+    client: TestClient, live: LiveSite
+) -> None:
+    response = client.get(POST_URL)
+    tag = '<script src="/_octavo/reload.js" data-build="1" defer></script></head>'
+    assert tag in response.text
+    assert response.headers["cache-control"] == "no-store"
+    assert "etag" not in response.headers
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    on_disk = (live.output / POST_URL.strip("/") / "index.html").read_text("utf-8")
+    assert "reload.js" not in on_disk
+
+
+def test_other_files_are_revalidated_and_not_injected(client: TestClient) -> None:
+    response = client.get("/feed.xml")
+    assert response.headers["cache-control"] == "no-cache"
+    assert "reload.js" not in response.text
+    etag = response.headers["etag"]
+    assert client.get("/feed.xml", headers={"if-none-match": etag}).status_code == 304
+
+
+def test_the_reload_script_is_served_with_the_same_policy(client: TestClient) -> None:
+    response = client.get("/_octavo/reload.js")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/javascript; charset=utf-8"
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert "EventSource" in response.text
+
+
+def test_drafts_are_built_and_kept_out_of_the_sites_own_output(
+    demo_site: Path, client: TestClient, live: LiveSite
+) -> None:
+    write(
+        demo_site / "content" / "wip.md",
+        "---\ntitle: Work in progress\ndate: 2026-01-02\ndraft: true\n---\nNot yet.\n",
+    )
+    assert live.build_now().ok
+    assert client.get("/posts/work-in-progress/").status_code == 200
+    assert not (demo_site / "public").exists()
+
+
+def test_a_failed_build_keeps_the_last_good_one_and_a_fix_recovers(
+    demo_site: Path, client: TestClient, live: LiveSite
+) -> None:
+    break_front_matter(demo_site)
+    report = live.build_now()
+    assert not report.ok
+    state = json.loads(live.message().split("data: ", 1)[1])
+    assert state["build"] == 2
+    assert [error["path"] for error in state["errors"]] == [POST]
+    assert state["errors"][0]["line"] in {2, 3}  # where YAML notices the bracket left open
+    page = client.get(POST_URL)
+    assert page.status_code == 200  # the last good build
+    assert 'data-build="2"' in page.text
+    (demo_site / POST).write_text(
+        (demo_site / POST).read_text("utf-8").replace("[unclosed", "", 1), "utf-8"
+    )
+    assert live.build_now().ok
+    assert json.loads(live.message().split("data: ", 1)[1])["errors"] == []
+
+
+def test_a_renamed_posts_old_url_gets_404_with_the_reload_script(
+    demo_site: Path, client: TestClient, live: LiveSite
+) -> None:
+    rename_post(demo_site)
+    assert live.build_now().ok
+    old = client.get(POST_URL)
+    assert old.status_code == 404
+    assert "reload.js" in old.text
+    assert client.get("/posts/renamed/").status_code == 200
+
+
+def test_a_site_whose_first_build_failed_still_shows_the_overlay(
+    demo_site: Path, tmp_path: Path
+) -> None:
+    break_front_matter(demo_site)
+    live = LiveSite(demo_site, tmp_path / "first" / "public")
+    assert not live.build_now().ok
+    response = TestClient(writing_app(live)).get("/")
+    assert response.status_code == 404
+    assert "/_octavo/reload.js" in response.text
+
+
+def test_the_event_stream_sends_the_state_then_each_build(demo_site: Path, live: LiveSite) -> None:
+    async def scenario() -> list[str]:
+        stream = live.events()
+        first = await anext(stream)
+        break_front_matter(demo_site)
+        await live.rebuild({(Change.modified, str(demo_site / POST))})
+        second = await anext(stream)
+        live.close()
+        rest = [message async for message in stream]
+        return [first, second, *rest]
+
+    first, second = asyncio.run(asyncio.wait_for(scenario(), 30))
+    assert first.startswith("retry: 500\nevent: build\n")
+    assert '"build": 1' in first
+    assert '"build": 2' in second
+    assert POST in second
+
+
+def test_a_missing_file_waits_for_a_publishing_build(live: LiveSite) -> None:
+    app = StaticSite(live.output, live=live)
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def scenario() -> bool:
+        scope = {"type": "http", "method": "GET", "path": "/nothing/", "headers": []}
+        async with live._lock:  # as while a build publishes
+            request = asyncio.create_task(app(scope, receive, send))
+            await asyncio.sleep(0.05)
+            waited = not request.done()
+        await request
+        return waited
+
+    assert asyncio.run(scenario())
+    assert sent[0]["status"] == 404
+
+
+def test_the_filter_passes_the_sites_sources_only(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    passes = SiteFilter(site, site / "public")
+    for path in (
+        "content/a.md",
+        "content/deep/b.md",
+        "templates/base.html",
+        "static/x.css",
+        "octavo.toml",
+    ):
+        assert passes(Change.modified, str(site / path)), path
+    for path in (
+        "public/index.html",
+        "notes.txt",
+        ".octavo-new-public-1/index.html",
+        "content/.a.md.swp",
+        "static/x.css~",
+    ):
+        assert not passes(Change.modified, str(site / path)), path
+
+
+def test_only_stylesheets_under_static_swap_without_a_reload(tmp_path: Path) -> None:
+    css = str(tmp_path / "static" / "site.css")
+    post = str(tmp_path / "content" / "a.md")
+    assert is_stylesheet_only({(Change.modified, css)}, tmp_path)
+    assert not is_stylesheet_only({(Change.modified, css), (Change.modified, post)}, tmp_path)
+    assert not is_stylesheet_only({(Change.deleted, css)}, tmp_path)
+    assert not is_stylesheet_only(set(), tmp_path)
+
+
+def test_the_script_goes_at_the_end_of_the_head_or_the_body() -> None:
+    assert with_script(b"<HEAD></HEAD><body>", b"<s>") == b"<HEAD><s></HEAD><body>"
+    assert with_script(b"<p>x</p></body>", b"<s>") == b"<p>x</p><s></body>"
+    assert with_script(b"<p>x</p>", b"<s>") == b"<p>x</p><s>"
+
+
+def test_the_watcher_rebuilds_after_a_save_and_the_stream_says_so(
+    demo_site: Path, live: LiveSite
+) -> None:
+    with running(writing_app(live)) as server, httpx.Client(base_url=server.url) as http:
+        with http.stream("GET", "/_octavo/events", timeout=10) as events:
+            lines = events.iter_lines()
+            assert next(lines) == "retry: 500"
+            post = demo_site / POST
+            post.write_text(post.read_text("utf-8") + "\nA sentence added by the test.\n")
+            deadline = time.monotonic() + 10
+            # Bounded twice: by the deadline, and by the read timeout of each line.
+            while time.monotonic() < deadline:
+                line = next(lines)
+                if line.startswith("data:") and '"build": 2' in line:
+                    break
+            else:
+                pytest.fail("no build event within 10 s of the save")
+        assert "A sentence added by the test." in http.get(POST_URL).text
