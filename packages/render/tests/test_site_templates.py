@@ -69,3 +69,32 @@ def test_a_template_using_an_unknown_name_fails_loudly(
         assert "no_such_thing" in str(error)
     else:
         raise AssertionError("an undefined template variable rendered silently")
+
+
+def test_compiled_templates_are_kept_and_give_the_same_page(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from octavo_content import Post, SiteConfig
+    from octavo_tags import TagIndex
+
+    config = SiteConfig(title="T", base_url="https://example.org/", timezone="UTC")
+    post = Post(
+        source="a.md",
+        slug="a",
+        url="/posts/a/",
+        title="A",
+        date=datetime(2024, 1, 1, tzinfo=UTC),
+        body_html="<p>Body</p>",
+        list_html="<p>Body</p>",
+        summary_html="<p>Body</p>",
+    )
+    index = TagIndex.build([post])
+    def page(renderer: Renderer) -> bytes:
+        return renderer.post_page(post, newer=None, older=None)
+
+    plain = page(Renderer(config, index))
+    compiled = tmp_path / "compiled"
+    first = page(Renderer(config, index, compiled_templates=compiled))
+    assert any(compiled.iterdir())
+    again = page(Renderer(config, index, compiled_templates=compiled))
+    assert plain == first == again

@@ -117,3 +117,19 @@ def test_posts_with_many_tags_match_pairwise_scoring_too(post) -> None:
     index = TagIndex.build(posts)
     for me in posts:
         assert sources(index.related(me, 5)) == brute_force_related(me, posts, 5)
+
+
+def test_direct_scoring_and_bitsets_agree_everywhere(post) -> None:
+    from octavo_tags.related import PostBits, related_directly, related_posts
+
+    rng = random.Random(3)
+    tags = ["all"] * 5 + ["mid1", "mid2"] * 2 + [f"rare{n}" for n in range(6)]
+    posts = [
+        post(f"p{n:03}.md", rng.sample(tags, rng.randint(1, 4)), day=rng.randint(1, 3))
+        for n in range(120)
+    ]
+    index = TagIndex.build(posts)
+    bits = PostBits.of(index.entries)
+    for me in posts:
+        entries = [index.get(tag.slug) for tag in index.tags_of(me)]
+        assert related_directly(me, entries, 5) == related_posts(me, entries, 5, bits)

@@ -1,11 +1,33 @@
-"""Octavo, the builder: `octavo build` turns a folder of Markdown posts into a site."""
+"""Octavo, the builder: `octavo build` turns a folder of Markdown posts into a site.
 
-from octavo.builder import Builder, BuildReport
-from octavo.cli import COMMAND_GROUP, main
-from octavo.routes import Claimant, Route, RouteTable
-from octavo.scaffold import create_site
-from octavo.site import SitePaths
-from octavo.writer import OutputWriter
+Names are imported on first use (PEP 562), so `octavo build` with nothing to do starts fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from octavo.builder import Builder, BuildReport
+    from octavo.cli import COMMAND_GROUP, main
+    from octavo.routes import Claimant, Route, RouteTable
+    from octavo.scaffold import create_site
+    from octavo.site import SitePaths
+    from octavo.writer import OutputWriter
+
+_WHERE = {
+    "COMMAND_GROUP": "octavo.cli",
+    "BuildReport": "octavo.builder",
+    "Builder": "octavo.builder",
+    "Claimant": "octavo.routes",
+    "OutputWriter": "octavo.writer",
+    "Route": "octavo.routes",
+    "RouteTable": "octavo.routes",
+    "SitePaths": "octavo.site",
+    "create_site": "octavo.scaffold",
+    "main": "octavo.cli",
+}
 
 __all__ = [
     "COMMAND_GROUP",
@@ -19,3 +41,9 @@ __all__ = [
     "create_site",
     "main",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'octavo' has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name]), name)

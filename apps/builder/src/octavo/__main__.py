@@ -1,3 +1,3 @@
-from octavo.cli import main
+from octavo.cli import run
 
-raise SystemExit(main())
+run()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
-from octavo.cache import BuildCache, CacheCorrupt, OutputRecord
+from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, OutputRecord
 from octavo.fingerprint import (
     Fingerprints,
     bytes_digest,
@@ -17,6 +20,7 @@ from octavo.fingerprint import (
     parse_key,
     templates_digest,
 )
+from octavo.freshness import FreshBuild, fresh_build, record_build, signature
 from octavo.loading import LoadedSite, PostStore, load_site
 from octavo.parallel import default_jobs, map_forked
 from octavo.progress import BuildProgress, NoProgress
@@ -83,6 +87,7 @@ class Builder:
         use_cache: bool = True,
         compress: bool = False,
         progress: BuildProgress | None = None,
+        signature: str | None = None,
     ) -> None:
         self.paths = SitePaths.of(site, output)
         self.include_drafts = include_drafts
@@ -91,10 +96,31 @@ class Builder:
         self.use_cache = use_cache
         self.compress = compress
         self.progress = progress or NoProgress()
+        # The caller may have computed the site's signature already (the CLI does, to answer a
+        # build with nothing to do before loading the engine).
+        self.known_signature = signature
 
     def build(self) -> BuildReport:
         """Run every phase; publish the output only when no phase found an error."""
         started = time.perf_counter()
+        sign = self.known_signature or signature(
+            self.paths.root,
+            self.paths.output,
+            include_drafts=self.include_drafts,
+            compress=self.compress,
+        )
+        fresh = (
+            None
+            if self.known_signature
+            else fresh_build(self.paths.root, self.paths.output, sign, self.now)
+        )
+        if self.use_cache and fresh is not None:
+            return self.unchanged(fresh, time.perf_counter() - started)
+        with collector_paused():
+            return self.build_anew(sign, started)
+
+    def build_anew(self, sign: str, started: float) -> BuildReport:
+        """The phases, for a site whose output is not up to date (`sign`: its signature)."""
         try:
             config = SiteConfig.load(self.paths.root)
         except ContentErrors as failure:
@@ -110,24 +136,31 @@ class Builder:
         problems.extend(site.problems)
         index = TagIndex.build(site.posts)
         problems.extend(index.problems)
-        renderer = Renderer(config, index, site_templates=self.paths.templates)
+        renderer = Renderer(
+            config,
+            index,
+            site_templates=self.paths.templates,
+            compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
+        )
         site_key = digest(
             engine_digest(),
             templates_digest(self.paths.templates),
             config.model_dump_json(),
             self.compress,
         )
-        routes = self.route(
-            config, site, index, renderer, Fingerprints(site_key, index, site.digests)
-        )
+        fingerprints = Fingerprints(site_key, index, site.digests)
+        routes = self.route(config, site, index, renderer, fingerprints)
         problems.extend(self.url_conflicts(routes))
         if only_errors(problems):
             return BuildReport(problems=tuple(problems))
-        rendered, written, render_errors = self.render_and_write(routes, writer, cache)
+        structure = fingerprints.structure(site.posts)
+        rendered, written, render_errors = self.render_and_write(
+            routes, writer, cache, structure, site.changed
+        )
         self.progress.finish()
         if render_errors:
             return BuildReport(problems=(*problems, *render_errors))
-        return BuildReport(
+        report = BuildReport(
             problems=tuple(problems),
             posts=len(site.posts),
             tags=len(index.entries),
@@ -139,6 +172,26 @@ class Builder:
             parsed=site.parsed,
             rendered=rendered,
             written=written,
+        )
+        if cache is not None:
+            due = min((post.date.timestamp() for post in site.scheduled), default=None)
+            record_build(
+                cache.connection(), self.paths.output, sign, writer.token, _fresh(report, due)
+            )
+            cache.commit()
+        return report
+
+    def unchanged(self, fresh: FreshBuild, seconds: float) -> BuildReport:
+        """The report of a build that found its output already up to date."""
+        return BuildReport(
+            problems=tuple(ContentError.model_validate(warning) for warning in fresh.warnings),
+            posts=fresh.posts,
+            tags=fresh.tags,
+            pages=fresh.pages,
+            seconds=seconds,
+            drafts=tuple(fresh.drafts),
+            scheduled=tuple(fresh.scheduled),
+            output=self.paths.output,
         )
 
     def open_cache(self, config: SiteConfig, problems: list[ContentError]) -> BuildCache | None:
@@ -196,7 +249,11 @@ class Builder:
         renderer: Renderer,
         fingerprints: Fingerprints,
     ) -> RouteTable:
-        """Claim the URL of every output: posts, lists, feeds, sitemap and static files."""
+        """Claim the URL of every output: posts, lists, feeds, sitemap and static files.
+
+        Fingerprints are computed on demand: when only post bodies changed, a route showing none
+        of the changed posts keeps the fingerprint recorded by the last build.
+        """
         table = RouteTable()
         links = config.permalinks
         store = site.store
@@ -210,7 +267,8 @@ class Builder:
                     post.url,
                     Claimant(f"post {post.source}", post.source),
                     partial(_post_page, renderer, store, post, newer, older),
-                    fingerprints.post_page(post, newer, older),
+                    partial(fingerprints.post_page, post, newer, older),
+                    shows=(post,),
                     in_sitemap=True,
                 )
             )
@@ -221,49 +279,50 @@ class Builder:
                     links.home_url(page.number),
                     home,
                     partial(_home_page, renderer, store, page),
-                    fingerprints.listing("home", page.number, page.total, posts=page.items),
+                    partial(
+                        fingerprints.listing, "home", page.number, page.total, posts=page.items
+                    ),
+                    shows=page.items,
                     in_sitemap=True,
                 )
             )
         for entry in index.entries:
             self._claim_tag(table, entry, config, renderer, store, fingerprints)
         summary = tuple((e.tag.name, e.tag.slug, e.count) for e in index.entries)
-        table.claim(
-            Route(links.tags, theme, renderer.tags_page, fingerprints.fixed("tags", summary), True)
-        )
+        tags_print = partial(fingerprints.fixed, "tags", summary)
+        table.claim(Route(links.tags, theme, renderer.tags_page, tags_print, in_sitemap=True))
         table.claim(
             Route(
                 links.archive,
                 theme,
                 partial(renderer.archive_page, posts),
-                fingerprints.listing("archive", posts=posts),
+                partial(fingerprints.archive, posts),
                 in_sitemap=True,
             )
         )
-        newest = posts[:FEED_LIMIT]
+        newest = tuple(posts[:FEED_LIMIT])
         table.claim(
             Route(
                 links.feed,
                 theme,
                 partial(_site_feed, renderer, store, newest),
-                fingerprints.listing("feed", posts=newest),
+                partial(fingerprints.listing, "feed", posts=newest),
+                shows=newest,
             )
         )
-        table.claim(Route("/404.html", theme, renderer.not_found_page, fingerprints.fixed("404")))
-        table.claim(Route("/robots.txt", theme, renderer.robots, fingerprints.fixed("robots")))
+        fixed = fingerprints.fixed
+        table.claim(Route("/404.html", theme, renderer.not_found_page, partial(fixed, "404")))
+        table.claim(Route("/robots.txt", theme, renderer.robots, partial(fixed, "robots")))
         for url, data in renderer.theme_assets().items():
-            table.claim(Route(url, theme, partial(bytes, data), bytes_digest(data)))
+            table.claim(Route(url, theme, partial(bytes, data), partial(bytes_digest, data)))
         self._claim_static(table)
-        lastmod = _lastmod_by_url(posts, index, config)
-        entries = tuple(
-            SitemapEntry(route.url, lastmod.get(route.url)) for route in table if route.in_sitemap
-        )
+        sitemap = Sitemap(table, posts, index, config)
         table.claim(
             Route(
                 "/sitemap.xml",
                 theme,
-                partial(renderer.sitemap, entries),
-                fingerprints.fixed("sitemap", tuple((e.path, _iso(e.lastmod)) for e in entries)),
+                partial(sitemap.render, renderer),
+                partial(sitemap.fingerprint, fingerprints),
             )
         )
         return table
@@ -286,16 +345,26 @@ class Builder:
                     links.tag_url(entry.tag.slug, page.number),
                     where,
                     partial(_tag_page, renderer, store, entry, page),
-                    fingerprints.listing("tag", shown, page.number, page.total, posts=page.items),
+                    partial(
+                        fingerprints.listing,
+                        "tag",
+                        shown,
+                        page.number,
+                        page.total,
+                        posts=page.items,
+                    ),
+                    shows=page.items,
                     in_sitemap=True,
                 )
             )
+        newest = entry.posts[:FEED_LIMIT]
         table.claim(
             Route(
                 links.tag_feed_url(entry.tag.slug),
                 where,
                 partial(_tag_feed, renderer, store, entry),
-                fingerprints.listing("tag-feed", shown, posts=entry.posts[:FEED_LIMIT]),
+                partial(fingerprints.listing, "tag-feed", shown, posts=newest),
+                shows=newest,
             )
         )
 
@@ -310,11 +379,14 @@ class Builder:
             url = "/" + source.relative_to(static).as_posix()
             claimant = Claimant(f"static file {relative}", relative)
             if not source.resolve().is_relative_to(self.paths.root):
-                table.claim(Route(url, claimant, partial(_refuse_outside, relative), "outside"))
+                refuse = partial(_refuse_outside, relative)
+                table.claim(Route(url, claimant, refuse, partial(str, "outside"), structural=False))
                 continue
             stat = source.stat()
             fingerprint = digest("static", relative, stat.st_mtime_ns, stat.st_size)
-            table.claim(Route(url, claimant, source.read_bytes, fingerprint))
+            table.claim(
+                Route(url, claimant, source.read_bytes, partial(str, fingerprint), structural=False)
+            )
 
     def url_conflicts(self, routes: RouteTable) -> list[ContentError]:
         """Errors for URLs claimed twice, each pointing at the line its URL comes from."""
@@ -326,12 +398,37 @@ class Builder:
             errors.append(error)
         return errors
 
+    @staticmethod
+    def _fingerprint(
+        route: Route,
+        records: dict[str, OutputRecord],
+        same_structure: bool,
+        changed_posts: frozenset[str],
+    ) -> str:
+        """The route's fingerprint: the recorded one when nothing it reads has changed."""
+        known = records.get(route.url)
+        if (
+            same_structure
+            and known is not None
+            and route.structural
+            and not any(post.source in changed_posts for post in route.shows)
+        ):
+            return known.fingerprint
+        return route.fingerprint()
+
     def render_and_write(
-        self, routes: RouteTable, writer: OutputWriter, cache: BuildCache | None
+        self,
+        routes: RouteTable,
+        writer: OutputWriter,
+        cache: BuildCache | None,
+        structure: str,
+        changed_posts: frozenset[str],
     ) -> tuple[int, int, list[ContentError]]:
         """Render what changed, on every core; publish only if everything rendered.
 
-        Returns how many routes were rendered, how many files changed, and any errors.
+        `structure` is the digest of everything fingerprints read but the posts' bytes, and
+        `changed_posts` the posts whose bytes changed. Returns how many routes were rendered,
+        how many files changed, and any errors.
         """
         output = str(self.paths.output)
         previous = writer.previous
@@ -342,11 +439,18 @@ class Builder:
             and cache.meta(f"token:{output}") == previous.token
         )
         records = cache.outputs(output) if cache is not None and trusted else {}
+        same_structure = (
+            trusted and cache is not None and cache.meta(f"structure:{output}") == structure
+        )
         every = list(routes)
+        prints = {
+            route.url: self._fingerprint(route, records, same_structure, changed_posts)
+            for route in every
+        }
         todo = [
             route
             for route in every
-            if route.url not in records or records[route.url].fingerprint != route.fingerprint
+            if route.url not in records or records[route.url].fingerprint != prints[route.url]
         ]
 
         def render(position: int) -> RenderOutcome:
@@ -377,14 +481,78 @@ class Builder:
         files = [file for route in every for file in writer.files_of(route.url)]
         writer.commit(files, changed)
         if cache is not None:
+            if not trusted:  # records of another state of the folder: start them anew
+                cache.forget_outputs(output)
             fresh = {
-                route.url: OutputRecord(route.fingerprint, outcome.digest or "")
+                route.url: OutputRecord(prints[route.url], outcome.digest or "")
                 for route, outcome in zip(todo, outcomes, strict=True)
             }
-            cache.store_outputs(output, {r.url: fresh.get(r.url) or records[r.url] for r in every})
+            gone = set(records) - set(prints)
+            cache.store_outputs(output, fresh, gone)
             cache.set_meta(f"token:{output}", writer.token)
+            cache.set_meta(f"structure:{output}", structure)
             cache.commit()
         return len(todo), len(changed), []
+
+
+def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
+    """What a later build with nothing to do reports again."""
+    return FreshBuild(
+        posts=report.posts,
+        tags=report.tags,
+        pages=report.pages,
+        drafts=list(report.drafts),
+        scheduled=list(report.scheduled),
+        warning_lines=[str(warning) for warning in report.warnings],
+        warnings=[warning.model_dump() for warning in report.warnings],
+        due=due,
+    )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a build.
+
+    A build holds tens of thousands of long-lived objects (posts, routes) and makes little
+    cyclic garbage; the collector's full passes over them cost a quarter of a rebuild.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class Sitemap:
+    """The sitemap: every page of the table with its last change, gathered once, when needed."""
+
+    def __init__(
+        self, table: RouteTable, posts: list[Post], index: TagIndex, config: SiteConfig
+    ) -> None:
+        self._table = table
+        self._posts = posts
+        self._index = index
+        self._config = config
+
+    @cached_property
+    def entries(self) -> tuple[SitemapEntry, ...]:
+        """The pages listed in the sitemap, with their last change."""
+        lastmod = _lastmod_by_url(self._posts, self._index, self._config)
+        return tuple(
+            SitemapEntry(route.url, lastmod.get(route.url))
+            for route in self._table
+            if route.in_sitemap
+        )
+
+    def render(self, renderer: Renderer) -> bytes:
+        """The sitemap's XML."""
+        return renderer.sitemap(self.entries)
+
+    def fingerprint(self, fingerprints: Fingerprints) -> str:
+        """The sitemap's fingerprint: its pages and their dates."""
+        return fingerprints.fixed("sitemap", tuple((e.path, _iso(e.lastmod)) for e in self.entries))
 
 
 def _post_page(
@@ -406,7 +574,7 @@ def _tag_feed(renderer: Renderer, store: PostStore, entry: TagEntry) -> bytes:
     return renderer.tag_feed(replace(entry, posts=newest + entry.posts[FEED_LIMIT:]))
 
 
-def _site_feed(renderer: Renderer, store: PostStore, newest: list[Post]) -> bytes:
+def _site_feed(renderer: Renderer, store: PostStore, newest: tuple[Post, ...]) -> bytes:
     return renderer.site_feed(store.whole(newest))
 
 

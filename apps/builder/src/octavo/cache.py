@@ -195,13 +195,17 @@ class BuildCache:
         )
         return {url: OutputRecord(fingerprint, digest) for url, fingerprint, digest in rows}
 
-    def store_outputs(self, output: str, records: dict[str, OutputRecord]) -> None:
-        """Replace the record of `output` with `records`."""
+    def store_outputs(
+        self, output: str, changed: dict[str, OutputRecord], removed: Iterable[str]
+    ) -> None:
+        """Record the outputs of `output` that were built again, and forget those now gone."""
         db = self.connection()
-        db.execute("DELETE FROM outputs WHERE output = ?", (output,))
         db.executemany(
-            "INSERT INTO outputs VALUES (?, ?, ?, ?)",
-            [(output, url, r.fingerprint, r.digest) for url, r in records.items()],
+            "DELETE FROM outputs WHERE output = ? AND url = ?", [(output, url) for url in removed]
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+            [(output, url, r.fingerprint, r.digest) for url, r in changed.items()],
         )
 
     def forget_outputs(self, output: str) -> None:

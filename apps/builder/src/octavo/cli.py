@@ -1,27 +1,39 @@
-"""The `octavo` command: a few lines over `Builder`. Other packages add commands by entry point."""
+"""The `octavo` command: a few lines over `Builder`. Other packages add commands by entry point.
+
+Imports of the engine happen inside the commands: a build with nothing to do answers from
+`octavo.freshness` without loading pydantic, jinja2 or mistune at all.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import entry_points
+from datetime import UTC, datetime
 from pathlib import Path
 
-from rich.console import Console
-
-from octavo.builder import Builder
-from octavo.progress import progress_for
-from octavo.report import show, show_verification
-from octavo.scaffold import create_site
-from octavo.verify import verify
+from octavo.freshness import fresh_build, signature, summary_line
 
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
+BUILT_IN = ("build", "new")
 
 
 def build_command(args: argparse.Namespace) -> int:
     """`octavo build`: build the site; 0 on success, 1 when any error was found."""
+    sign = signature(
+        args.site.resolve(), output_of(args), include_drafts=args.drafts, compress=args.compress
+    )
+    if not (args.no_cache or args.verify) and up_to_date(args, sign):
+        return 0
+    from rich.console import Console
+
+    from octavo.builder import Builder
+    from octavo.progress import progress_for
+    from octavo.report import show, show_verification
+    from octavo.verify import verify
+
     builder = Builder(
         args.site,
         args.output,
@@ -30,6 +42,7 @@ def build_command(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
         compress=args.compress,
         progress=progress_for(Console(stderr=True)),
+        signature=sign,
     )
     report = builder.build()
     show(report, Console(stderr=not report.ok, soft_wrap=True), verbose=args.verbose)
@@ -42,19 +55,54 @@ def build_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def output_of(args: argparse.Namespace) -> Path:
+    """The output folder the command line names, or the site's default."""
+    output: Path = (args.output or args.site / "public").resolve()
+    return output
+
+
+def up_to_date(args: argparse.Namespace, sign: str) -> bool:
+    """Print the last build's report and return True when the output is already up to date."""
+    started = datetime.now(UTC)
+    output = output_of(args)
+    fresh = fresh_build(args.site.resolve(), output, sign, started)
+    if fresh is None:
+        return False
+    for line in fresh.warning_lines:
+        print(f"warning: {line}")
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    counts = (
+        fresh.posts,
+        fresh.tags,
+        fresh.pages,
+        seconds,
+        len(fresh.drafts),
+        len(fresh.scheduled),
+    )
+    print(f"{summary_line(*counts)} -> {output} (up to date)")
+    if args.verbose:
+        for source in fresh.drafts:
+            print(f"  draft, left out: {source}")
+        for source in fresh.scheduled:
+            print(f"  scheduled (dated in the future), left out: {source}")
+    return True
+
+
 def new_command(args: argparse.Namespace) -> int:
     """`octavo new`: write a scaffold site."""
+    from octavo.scaffold import create_site
+
     try:
         create_site(args.site)
     except FileExistsError as refusal:
-        Console(stderr=True).print(f"[red]error:[/] {refusal}")
+        print(f"error: {refusal}", file=sys.stderr)
         return 1
     print(f"Created {args.site}. Build it with:  octavo build {args.site}")
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    """The command line: build, new, and every registered command."""
+def parser(discover: bool = True) -> argparse.ArgumentParser:
+    """The command line: build, new, and (when `discover`) every registered command."""
     main_parser = argparse.ArgumentParser(prog="octavo", description="A static blog engine.")
     commands = main_parser.add_subparsers(dest="command", required=True)
 
@@ -83,18 +131,37 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("site", type=Path, help="folder to create")
     new.set_defaults(run=new_command)
 
-    for command in entry_points(group=COMMAND_GROUP):
-        register = command.load()
-        register(commands)
+    if discover:
+        from importlib.metadata import entry_points
+
+        for command in entry_points(group=COMMAND_GROUP):
+            register = command.load()
+            register(commands)
     return main_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Scanning installed packages for commands costs a tenth of a second: built-ins skip it.
+    discover = not arguments or arguments[0] not in BUILT_IN
+    args = parser(discover).parse_args(arguments)
     code: int = args.run(args)
     return code
 
 
+def run() -> None:
+    """The `octavo` console script: `main`, then a prompt exit.
+
+    Everything is written and closed by then; tearing down tens of thousands of objects one by
+    one would only delay the shell prompt (by a fifth of a second for 10,000 posts), so the
+    process leaves its memory to the operating system.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -80,27 +80,71 @@ class Fingerprints:
         self.site = site_key
         self.index = index
         self.sources = source_digests
-        self._entries = {
-            entry.tag.slug: digest(
-                entry.tag.name,
-                entry.tag.slug,
-                tuple((post.url, post.title, post.date.isoformat()) for post in entry.posts),
-            )
-            for entry in index.entries
-        }
+        self._shown: dict[str, tuple[object, ...]] = {}
+        self._entries: dict[str, str] = {}
 
     def shown(self, post: Post) -> tuple[object, ...]:
         """What a list or feed shows of a post: its content and its tags' names."""
-        return (self.sources[post.source], tuple(tag.name for tag in self.index.tags_of(post)))
+        known = self._shown.get(post.source)
+        if known is None:
+            names = tuple(tag.name for tag in self.index.tags_of(post))
+            known = self._shown[post.source] = (self.sources[post.source], names)
+        return known
+
+    def _shown_all(self, posts: Iterable[Post]) -> tuple[object, ...]:
+        shown = self._shown
+        return tuple(
+            shown[post.source] if post.source in shown else self.shown(post) for post in posts
+        )
+
+    def structure(self, posts: Iterable[Post]) -> str:
+        """Everything fingerprints read except the posts' bytes: the site and each post's place.
+
+        Equal to the last build's, a route's fingerprint can only have changed if it shows a
+        post whose bytes changed.
+        """
+        placed = tuple(
+            sorted(
+                (
+                    post.source,
+                    post.url,
+                    post.title,
+                    post.date.isoformat(),
+                    post.day_only,
+                    post.draft,
+                    None if post.updated is None else post.updated.isoformat(),
+                    post.tags,
+                )
+                for post in posts
+            )
+        )
+        return digest(self.site, placed)
+
+    def archive(self, posts: Iterable[Post]) -> str:
+        """The archive: each post's link, title, day and draft mark, not its content."""
+        listed = tuple(
+            (post.url, post.title, post.date.isoformat(), post.day_only, post.draft)
+            for post in posts
+        )
+        return digest(self.site, "archive", listed)
 
     def post_page(self, post: Post, newer: Post | None, older: Post | None) -> str:
         """A post's page: the post, its neighbours, and the tags its related posts come from."""
-        tags = tuple(self._entries[tag.slug] for tag in self.index.tags_of(post))
+        tags = tuple(self._entry(tag.slug) for tag in self.index.tags_of(post))
         return digest(self.site, self.sources[post.source], _link(newer), _link(older), tags)
+
+    def _entry(self, slug: str) -> str:
+        """A tag's members as its posts' pages show them (related posts), computed once."""
+        known = self._entries.get(slug)
+        if known is None:
+            entry = self.index.get(slug)
+            members = tuple((p.url, p.title, p.date.isoformat()) for p in entry.posts)
+            known = self._entries[slug] = digest(entry.tag.name, entry.tag.slug, members)
+        return known
 
     def listing(self, kind: str, *parts: object, posts: Iterable[Post]) -> str:
         """A list page or a feed: its own parts and every post it shows."""
-        return digest(self.site, kind, parts, tuple(self.shown(post) for post in posts))
+        return digest(self.site, kind, parts, self._shown_all(posts))
 
     def fixed(self, kind: str, *parts: object) -> str:
         """An output that depends only on the site and the given parts."""

@@ -6,26 +6,19 @@ from rich.console import Console
 from rich.markup import escape
 
 from octavo.builder import BuildReport
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+from octavo.freshness import summary_line as counted_line
 
 
 def summary_line(report: BuildReport) -> str:
     """One line for a successful build: posts, tags, pages, seconds, and what was left out."""
-    line = (
-        f"Built {_plural(report.posts, 'post')}, {_plural(report.tags, 'tag')}, "
-        f"{_plural(report.pages, 'page')} in {report.seconds:.2f} s"
+    return counted_line(
+        report.posts,
+        report.tags,
+        report.pages,
+        report.seconds,
+        len(report.drafts),
+        len(report.scheduled),
     )
-    left_out = []
-    if report.drafts:
-        left_out.append(_plural(len(report.drafts), "draft"))
-    if report.scheduled:
-        left_out.append(f"{len(report.scheduled)} scheduled")
-    if left_out:
-        line += f"; left out {' and '.join(left_out)}"
-    return line
 
 
 def show(report: BuildReport, console: Console, *, verbose: bool = False) -> None:
@@ -35,7 +28,7 @@ def show(report: BuildReport, console: Console, *, verbose: bool = False) -> Non
     if not report.ok:
         for error in report.errors:
             console.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
-        count = _plural(len(report.errors), "error")
+        count = f"{len(report.errors)} error" + ("" if len(report.errors) == 1 else "s")
         console.print(f"[red]Build failed with {count}; the previous output is untouched.[/]")
         return
     console.print(f"{summary_line(report)} -> {report.output}", highlight=False)

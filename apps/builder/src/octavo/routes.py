@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from octavo_content import ContentError
+from octavo_content import ContentError, Post
 
 Render = Callable[[], bytes]
 
@@ -28,8 +28,14 @@ class Route:
     claimant: Claimant
     render: Render
     # A digest of everything the output is made from: equal to last build's, it is not rendered.
-    fingerprint: str
+    # Computed on demand, since a rebuild after a body edit needs only a few of them.
+    fingerprint: Callable[[], str]
+    # The posts whose content the output shows (its fingerprint reads their source digests).
+    shows: tuple[Post, ...] = ()
     in_sitemap: bool = False
+    # False for outputs whose fingerprint reads files of their own (static files), which the
+    # site's structure says nothing about: theirs is computed on every build.
+    structural: bool = True
 
 
 class RouteTable:

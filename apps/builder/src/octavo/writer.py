@@ -106,7 +106,12 @@ class OutputWriter:
         assert self.previous is not None
         for relative in sorted(self.previous.files - set(files)):
             self._remove(relative)
-        self._write_manifest(self.output, files)
+        if self.previous.files == set(files):
+            # Same files: the manifest stands, and so does its token. The cache's records are
+            # written after the files, so they are never newer than the folder they describe.
+            self.token = self.previous.token
+        else:
+            self._write_manifest(self.output, files)
         marker.unlink()
 
     def abandon(self, changed: Iterable[str]) -> None:

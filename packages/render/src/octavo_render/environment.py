@@ -8,6 +8,7 @@ from jinja2 import (
     BaseLoader,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PackageLoader,
     PrefixLoader,
@@ -34,10 +35,21 @@ def template_loader(site_templates: Path | None) -> ChoiceLoader:
     return ChoiceLoader(loaders)
 
 
-def template_environment(site_templates: Path | None) -> Environment:
-    """Given the site's templates folder (or None), returns a strict, autoescaping environment."""
+def template_environment(
+    site_templates: Path | None, compiled_templates: Path | None = None
+) -> Environment:
+    """Given the site's templates folder (or None), returns a strict, autoescaping environment.
+
+    With `compiled_templates`, templates compiled once are kept there (jinja2's bytecode cache,
+    keyed by each template's source) so a later build does not compile them again.
+    """
+    cache = None
+    if compiled_templates is not None:
+        compiled_templates.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(compiled_templates))
     return Environment(
         loader=template_loader(site_templates),
+        bytecode_cache=cache,
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default=False),
         undefined=StrictUndefined,
         auto_reload=False,

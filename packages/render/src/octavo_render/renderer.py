@@ -39,12 +39,17 @@ class Renderer:
     """Renders one site: one template environment, fresh plain data for every page."""
 
     def __init__(
-        self, config: SiteConfig, index: TagIndex, *, site_templates: Path | None = None
+        self,
+        config: SiteConfig,
+        index: TagIndex,
+        *,
+        site_templates: Path | None = None,
+        compiled_templates: Path | None = None,
     ) -> None:
         self._config = config
         self._index = index
         self._links = Links(config)
-        self._env = template_environment(site_templates)
+        self._env = template_environment(site_templates, compiled_templates)
         self._site = self._site_view()
 
     # Pages

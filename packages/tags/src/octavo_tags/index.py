@@ -8,8 +8,12 @@ from octavo_content import ContentError, Post, Tag
 from octavo_tags.collisions import collision_warning
 from octavo_tags.entry import TagEntry
 from octavo_tags.gather import Gathered, gather, spellings_by_use
-from octavo_tags.related import PostBits, related_posts
+from octavo_tags.related import PostBits, related_directly, related_posts
 from octavo_tags.slugs import canonical_slug
+
+# The first few `related` questions are answered by scoring the post's tags directly; past
+# this many, numbering every post once (the bitsets) is cheaper.
+_DIRECT_QUERIES = 16
 
 
 def entry_of(slug: str, gathered: Gathered) -> TagEntry:
@@ -37,8 +41,10 @@ class TagIndex:
             spelling: entry.tag.slug for entry in self._entries for spelling in entry.spellings
         }
         self._problems = tuple(problems)
+        self._tags_of: dict[tuple[str, ...], tuple[Tag, ...]] = {}
         # Built on the first call to `related`: pages that never show related posts never pay.
         self._bits: PostBits | None = None
+        self._direct_queries = 0
 
     @classmethod
     def build(cls, posts: Iterable[Post]) -> TagIndex:
@@ -70,12 +76,19 @@ class TagIndex:
 
     def tags_of(self, post: Post) -> tuple[Tag, ...]:
         """Given a post, returns its tags as the index names them, in its order, each once."""
-        slugs = dict.fromkeys(self._slugs.get(name) or canonical_slug(name) for name in post.tags)
-        return tuple(self.get(slug).tag for slug in slugs)
+        # Every page that lists a post asks for its tags: answer each spelling list once.
+        known = self._tags_of.get(post.tags)
+        if known is None:
+            slugs = dict.fromkeys(self._slugs.get(n) or canonical_slug(n) for n in post.tags)
+            known = self._tags_of[post.tags] = tuple(self.get(slug).tag for slug in slugs)
+        return known
 
     def related(self, post: Post, limit: int = 5) -> tuple[Post, ...]:
         """Given a post, returns up to `limit` other posts sharing its tags, best match first."""
         entries = [self._by_slug[tag.slug] for tag in self.tags_of(post)]
+        if self._bits is None and self._direct_queries < _DIRECT_QUERIES:
+            self._direct_queries += 1
+            return related_directly(post, entries, limit)
         if self._bits is None:
             self._bits = PostBits.of(self._entries)
         return related_posts(post, entries, limit, self._bits)
