@@ -89,6 +89,7 @@ def test_compiled_templates_are_kept_and_give_the_same_page(tmp_path: Path) -> N
         summary_html="<p>Body</p>",
     )
     index = TagIndex.build([post])
+
     def page(renderer: Renderer) -> bytes:
         return renderer.post_page(post, newer=None, older=None)
 
