@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from importlib.util import find_spec
@@ -45,26 +46,44 @@ class FreshBuild:
     due: float | None = None
 
 
-def _stat_lines(root: str, hasher: hashlib.blake2b, prefix: str = "") -> None:
-    """Add every file under `root` (relative path, mtime, size) to `hasher`, in a stable order."""
+# A file changed this recently may change again within the same clock tick, keeping its stat:
+# its stat proves nothing yet ("racy" in git's words), so the build does not trust it.
+RACY_NS = 2_000_000_000
+
+
+def _stat_lines(root: str, hasher: hashlib.blake2b, prefix: str = "") -> int:
+    """Add every file under `root` (relative path, mtime, size) to `hasher`, in a stable order.
+
+    Returns the newest modification time seen (ns), 0 for none.
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
     except OSError:
-        return
+        return 0
+    newest = 0
     for entry in entries:
         # os.scandir: one system call per folder, stats cached; pathlib costs more per file.
         if entry.is_dir(follow_symlinks=False):
-            _stat_lines(entry.path, hasher, f"{prefix}{entry.name}/")
+            if entry.name != "__pycache__":  # written by Python itself, not the engine's code
+                newest = max(newest, _stat_lines(entry.path, hasher, f"{prefix}{entry.name}/"))
             continue
         try:
             stat = entry.stat()
         except OSError:
             continue
+        newest = max(newest, stat.st_mtime_ns)
         hasher.update(f"{prefix}{entry.name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return newest
 
 
 def signature(site: Path, output: Path, *, include_drafts: bool, compress: bool) -> str:
-    """The digest of everything a build of `site` into `output` reads, by file stat."""
+    """The digest of everything a build of `site` into `output` reads, by file stat.
+
+    When a file changed too recently for its stat to be trusted, the signature is made unique,
+    so no later build takes it for up to date.
+    """
+    signed_ns = time.time_ns()
+    newest = 0
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"{output}\0{include_drafts}\0{compress}\n".encode())
     try:
@@ -73,12 +92,14 @@ def signature(site: Path, output: Path, *, include_drafts: bool, compress: bool)
         hasher.update(b"no config")
     for part in SITE_PARTS:
         hasher.update(f"[{part}]\n".encode())
-        _stat_lines(str(site / part), hasher)
+        newest = max(newest, _stat_lines(str(site / part), hasher))
     for package in ENGINE_PACKAGES:
         spec = find_spec(package)
         for location in (spec.submodule_search_locations or []) if spec else []:
             hasher.update(f"[{package}]\n".encode())
-            _stat_lines(location, hasher)
+            newest = max(newest, _stat_lines(location, hasher))
+    if newest >= signed_ns - RACY_NS:
+        hasher.update(f"racy {signed_ns}".encode())
     return hasher.hexdigest()
 
 

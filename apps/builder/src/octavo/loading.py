@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from octavo.cache import BuildCache, CachedPost, light
 from octavo.fingerprint import bytes_digest
+from octavo.freshness import RACY_NS
 from octavo.parallel import parse_many
 from octavo.site import SitePaths
 from octavo_content import ContentError, Post, SiteConfig
@@ -116,6 +118,9 @@ def load_site(
 ) -> LoadedSite:
     """Parse every post that changed since the cache saw it; nothing stops at the first error."""
     known = cache.posts() if cache else {}
+    # Stats recorded within RACY_NS of the last load may hide a later same-size edit.
+    trusted_before = int(cache.meta("stat_ns") or 0) - RACY_NS if cache else 0
+    stat_ns = time.time_ns()
     entries: dict[str, CachedPost] = {}
     unchanged_bytes: list[CachedPost] = []
     to_parse: list[tuple[SourceFile, bytes, str]] = []
@@ -127,7 +132,8 @@ def load_site(
             continue
         order.append(file.source)
         entry = known.get(file.source)
-        if entry and (entry.mtime_ns, entry.size) == (file.mtime_ns, file.size):
+        same_stat = entry and (entry.mtime_ns, entry.size) == (file.mtime_ns, file.size)
+        if entry and same_stat and entry.mtime_ns < trusted_before:
             entries[file.source] = entry
             continue
         data = file.path.read_bytes()
@@ -159,6 +165,7 @@ def load_site(
         if progress:
             progress(1)
     if cache:
+        cache.set_meta("stat_ns", str(stat_ns))
         cache.store_posts(fresh)
         cache.touch_posts(unchanged_bytes)
         cache.drop_posts(set(known) - set(entries))

@@ -1,0 +1,97 @@
+"""A build with nothing to do answers at once, and only when there is truly nothing to do."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from octavo import Builder, freshness, main, writer
+from octavo import cache as cache_module
+
+CONFIG = 'title = "T"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
+LONG_AGO = 1_600_000_000  # a file time well outside the "racy" window
+
+
+def make_site(root: Path, posts: dict[str, str]) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "octavo.toml").write_text(CONFIG)
+    for name, text in posts.items():
+        (root / "content" / name).write_text(text)
+    age(root)
+    return root
+
+
+def age(root: Path) -> None:
+    """Date every file of the site long ago, as files are between a user's edits."""
+    for path in [root / "octavo.toml", *(root / "content").rglob("*")]:
+        os.utime(path, (LONG_AGO, LONG_AGO))
+
+
+def post(title: str, date: str) -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n---\nText.\n"
+
+
+def test_a_second_build_is_up_to_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path / "s", {"a.md": post("A", "2024-01-01")})
+    assert main(["build", str(site)]) == 0
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "Built 1 post" in out
+    assert "(up to date)" in out
+
+
+def test_any_edit_makes_it_stale(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "s", {"a.md": post("A", "2024-01-01")})
+    assert Builder(site).build().ok
+    assert Builder(site).build().rendered == 0  # up to date
+    (site / "content" / "b.md").write_text(post("B", "2024-01-02"))
+    age(site)
+    report = Builder(site).build()
+    assert report.posts == 2
+    assert (site / "public" / "posts" / "b" / "index.html").is_file()
+
+
+def test_a_same_size_edit_right_after_a_build_is_not_missed(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "s", {"a.md": post("A", "2024-01-01")})
+    path = site / "content" / "a.md"
+    path.write_text(post("A", "2024-01-01"))  # just written: its stat proves nothing yet
+    assert Builder(site).build().ok
+    stat = path.stat()
+    path.write_text(post("Z", "2024-01-01"))  # same size, and the same time stamp below
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert Builder(site).build().ok
+    assert (site / "public" / "posts" / "z" / "index.html").is_file()
+
+
+def test_a_scheduled_post_coming_due_makes_it_stale(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path / "s", {"a.md": post("A", "2024-01-01"), "f.md": post("F", "2024-06-01")}
+    )
+    before = Builder(site, now=datetime(2024, 5, 1, tzinfo=UTC)).build()
+    assert before.scheduled == ("content/f.md",)
+    assert Builder(site, now=datetime(2024, 5, 2, tzinfo=UTC)).build().rendered == 0
+    after = Builder(site, now=datetime(2024, 6, 1, tzinfo=UTC) + timedelta(hours=1)).build()
+    assert after.scheduled == ()
+    assert (site / "public" / "posts" / "f" / "index.html").is_file()
+
+
+def test_an_output_changed_behind_octavos_back_is_rebuilt(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "s", {"a.md": post("A", "2024-01-01")})
+    assert Builder(site).build().ok
+    (site / "public" / writer.MANIFEST).unlink()
+    (site / "public" / "index.html").unlink()
+    # Without its manifest the folder is not one Octavo knows it built: refused, not trusted.
+    report = Builder(site).build()
+    assert not report.ok
+    assert "did not write" in str(report.errors[0])
+
+
+def test_the_light_module_agrees_with_the_engine() -> None:
+    assert f"{cache_module.CACHE_DIR}/{cache_module.CACHE_FILE}" == freshness.CACHE_RELATIVE
+    assert freshness.MANIFEST == writer.MANIFEST
+    assert freshness.UPDATING == writer.UPDATING
+    assert freshness.MANIFEST_HEADER == writer._HEADER
