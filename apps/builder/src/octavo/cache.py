@@ -128,7 +128,7 @@ class BuildCache:
                     size,
                     digest,
                     None if post is None else Post.model_validate_json(post),
-                    tuple(ContentError.model_validate(item) for item in json.loads(problems)),
+                    _problems(problems),
                 )
         except (sqlite3.DatabaseError, ValueError) as failure:
             raise CacheCorrupt(str(failure)) from failure
@@ -219,6 +219,12 @@ class BuildCache:
     def close(self) -> None:
         """Close this process's connection."""
         self.connection().close()
+
+
+def _problems(stored: str) -> tuple[ContentError, ...]:
+    if stored == "[]":  # most posts: skip the JSON parser
+        return ()
+    return tuple(ContentError.model_validate(item) for item in json.loads(stored))
 
 
 def light(post: Post) -> Post:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from octavo.freshness import fresh_build, signature, summary_line
+from octavo.freshness import fresh_build, site_state, summary_line
 
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
@@ -22,10 +22,10 @@ BUILT_IN = ("build", "new")
 
 def build_command(args: argparse.Namespace) -> int:
     """`octavo build`: build the site; 0 on success, 1 when any error was found."""
-    sign = signature(
+    state = site_state(
         args.site.resolve(), output_of(args), include_drafts=args.drafts, compress=args.compress
     )
-    if not (args.no_cache or args.verify) and up_to_date(args, sign):
+    if not (args.no_cache or args.verify) and up_to_date(args, state.signature):
         return 0
     from rich.console import Console
 
@@ -42,7 +42,7 @@ def build_command(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
         compress=args.compress,
         progress=progress_for(Console(stderr=True)),
-        signature=sign,
+        state=state,
     )
     report = builder.build()
     show(report, Console(stderr=not report.ok, soft_wrap=True), verbose=args.verbose)

@@ -88,7 +88,8 @@ class Fingerprints:
         known = self._shown.get(post.source)
         if known is None:
             names = tuple(tag.name for tag in self.index.tags_of(post))
-            known = self._shown[post.source] = (self.sources[post.source], names)
+            shown = (post.source, post.url, self.sources[post.source], names)
+            known = self._shown[post.source] = shown
         return known
 
     def _shown_all(self, posts: Iterable[Post]) -> tuple[object, ...]:
@@ -138,7 +139,8 @@ class Fingerprints:
         known = self._entries.get(slug)
         if known is None:
             entry = self.index.get(slug)
-            members = tuple((p.url, p.title, p.date.isoformat()) for p in entry.posts)
+            # The path too: related posts of equal score and date are ordered by it.
+            members = tuple((p.url, p.title, p.date.isoformat(), p.source) for p in entry.posts)
             known = self._entries[slug] = digest(entry.tag.name, entry.tag.slug, members)
         return known
 

@@ -51,10 +51,37 @@ class FreshBuild:
 RACY_NS = 2_000_000_000
 
 
-def _stat_lines(root: str, hasher: hashlib.blake2b, prefix: str = "") -> int:
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found under the site's folders: where it is, its name in messages, its stat."""
+
+    location: str
+    source: str
+    mtime_ns: int
+    size: int
+    is_link: bool
+
+    @property
+    def path(self) -> Path:
+        """Where the file is."""
+        return Path(self.location)
+
+
+@dataclass(frozen=True)
+class SiteState:
+    """The signature of a site's files, and the content files it saw (the load reuses them)."""
+
+    signature: str
+    content: tuple[SourceFile, ...]
+
+
+def _stat_lines(
+    root: str, hasher: hashlib.blake2b, prefix: str = "", found: list[SourceFile] | None = None
+) -> int:
     """Add every file under `root` (relative path, mtime, size) to `hasher`, in a stable order.
 
-    Returns the newest modification time seen (ns), 0 for none.
+    Returns the newest modification time seen (ns), 0 for none. With `found`, also lists the
+    files there, named `prefix` + their path below `root`.
     """
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
@@ -65,23 +92,35 @@ def _stat_lines(root: str, hasher: hashlib.blake2b, prefix: str = "") -> int:
         # os.scandir: one system call per folder, stats cached; pathlib costs more per file.
         if entry.is_dir(follow_symlinks=False):
             if entry.name != "__pycache__":  # written by Python itself, not the engine's code
-                newest = max(newest, _stat_lines(entry.path, hasher, f"{prefix}{entry.name}/"))
+                below = _stat_lines(entry.path, hasher, f"{prefix}{entry.name}/", found)
+                newest = max(newest, below)
             continue
         try:
             stat = entry.stat()
         except OSError:
             continue
         newest = max(newest, stat.st_mtime_ns)
+        if found is not None:
+            name = prefix + entry.name
+            found.append(
+                SourceFile(entry.path, name, stat.st_mtime_ns, stat.st_size, entry.is_symlink())
+            )
         hasher.update(f"{prefix}{entry.name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
     return newest
 
 
 def signature(site: Path, output: Path, *, include_drafts: bool, compress: bool) -> str:
-    """The digest of everything a build of `site` into `output` reads, by file stat.
+    """The digest of everything a build of `site` into `output` reads, by file stat."""
+    return site_state(site, output, include_drafts=include_drafts, compress=compress).signature
+
+
+def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool) -> SiteState:
+    """The signature of everything a build of `site` into `output` reads, by file stat.
 
     When a file changed too recently for its stat to be trusted, the signature is made unique,
     so no later build takes it for up to date.
     """
+    content: list[SourceFile] = []
     signed_ns = time.time_ns()
     newest = 0
     hasher = hashlib.blake2b(digest_size=16)
@@ -92,7 +131,8 @@ def signature(site: Path, output: Path, *, include_drafts: bool, compress: bool)
         hasher.update(b"no config")
     for part in SITE_PARTS:
         hasher.update(f"[{part}]\n".encode())
-        newest = max(newest, _stat_lines(str(site / part), hasher))
+        found = content if part == "content" else None
+        newest = max(newest, _stat_lines(str(site / part), hasher, f"{part}/", found))
     for package in ENGINE_PACKAGES:
         spec = find_spec(package)
         for location in (spec.submodule_search_locations or []) if spec else []:
@@ -100,7 +140,7 @@ def signature(site: Path, output: Path, *, include_drafts: bool, compress: bool)
             newest = max(newest, _stat_lines(location, hasher))
     if newest >= signed_ns - RACY_NS:
         hasher.update(f"racy {signed_ns}".encode())
-    return hasher.hexdigest()
+    return SiteState(hasher.hexdigest(), tuple(content))
 
 
 def _key(output: Path) -> str:
