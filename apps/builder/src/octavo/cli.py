@@ -7,6 +7,7 @@ Imports of the engine happen inside the commands: a build with nothing to do ans
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -153,10 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """The `octavo` console script: `main`, then a prompt exit.
 
-    Everything is written and closed by then; tearing down tens of thousands of objects one by
-    one would only delay the shell prompt (by a fifth of a second for 10,000 posts), so the
-    process leaves its memory to the operating system.
+    A command is a short-lived process that makes little cyclic garbage: the cycle collector
+    stays off (re-enabled after a build, its first pass over a large site's objects costs
+    0.08 s). Everything is written and closed at the end; tearing down tens of thousands of
+    objects one by one would only delay the prompt, so the process leaves its memory to the
+    operating system.
     """
+    gc.disable()
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()
