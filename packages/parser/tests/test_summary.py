@@ -57,3 +57,13 @@ def test_word_count_leaves_out_code_blocks() -> None:
 def test_reading_minutes_round_words_per_220() -> None:
     assert rendered("word " * 660).reading_minutes == 3
     assert rendered("").reading_minutes == 1
+
+
+def test_escaped_raw_html_stays_in_the_description_as_text() -> None:
+    from octavo_parser.markdown import render_summary
+
+    html, text = render_summary("Avoid </script> and <!-- in JSON", raw_html=False)
+    assert text == "Avoid </script> and <!-- in JSON"
+    assert "&lt;/script&gt;" in html
+    _, trusted = render_summary("A <b>bold</b> claim", raw_html=True)
+    assert trusted == "A bold claim"

@@ -57,7 +57,7 @@ def render_markdown(
     assert isinstance(body_html, str)  # an HTML renderer returns text
     blocks: list[Token] = state.env.get(BLOCKS, [])
     summary = summary_tokens(blocks)
-    summary_text = plain_text(summary)
+    summary_text = plain_text(summary, html_shown=not raw_html)
     words = len(plain_text(blocks, skip=frozenset({"block_code"})).split())
 
     def listed(tokens: list[Token]) -> str:
@@ -86,7 +86,7 @@ def render_summary(text: str, *, raw_html: bool) -> tuple[str, str]:
     # One paragraph: line breaks and block markers inside it are read as running text.
     tokens = md.inline(" ".join(text.split()), {"ref_links": {}})
     html = "<p>" + _renderer(md).render_tokens(tokens, BlockState()) + "</p>\n"
-    return html, shortened(plain_text(tokens))
+    return html, shortened(plain_text(tokens, html_shown=not raw_html))
 
 
 def _renderer(md: mistune.Markdown) -> OctavoRenderer:

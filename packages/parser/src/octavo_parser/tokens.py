@@ -31,19 +31,29 @@ def walk(tokens: list[Token]) -> Iterator[Token]:
         yield from walk(token.get("children", []))
 
 
-def plain_text(tokens: list[Token], *, skip: frozenset[str] = frozenset()) -> str:
+_RAW_HTML = frozenset({"inline_html", "block_html"})
+
+
+def plain_text(
+    tokens: list[Token], *, skip: frozenset[str] = frozenset(), html_shown: bool = False
+) -> str:
     """Given inline-parsed tokens, returns their readable text, whitespace collapsed.
 
-    Markup, images, footnote marks and raw HTML are left out; token types in `skip` too.
+    Markup, images and footnote marks are left out, and token types in `skip`. Raw HTML is left
+    out too, unless `html_shown`: when raw HTML is escaped, pages show it as text, and so must
+    the text made from them (a summary such as "Avoid </script> in JSON").
     """
-    return " ".join("".join(_text_pieces(tokens, skip)).split())
+    return " ".join("".join(_text_pieces(tokens, skip, html_shown)).split())
 
 
-def _text_pieces(tokens: list[Token], skip: frozenset[str]) -> Iterator[str]:
+def _text_pieces(tokens: list[Token], skip: frozenset[str], html_shown: bool) -> Iterator[str]:
     """Given tokens, returns the pieces of their readable text."""
     for token in tokens:
         kind = token["type"]
-        if kind in skip or kind in {"image", "footnote_ref", "inline_html", "block_html"}:
+        if kind in _RAW_HTML and html_shown and kind not in skip:
+            yield token["raw"]
+            continue
+        if kind in skip or kind in {"image", "footnote_ref"} or kind in _RAW_HTML:
             continue
         if kind == "text":
             yield html.unescape(token["raw"])
@@ -51,6 +61,6 @@ def _text_pieces(tokens: list[Token], skip: frozenset[str]) -> Iterator[str]:
             yield token["raw"]
         elif kind in {"softbreak", "linebreak"}:
             yield " "
-        yield from _text_pieces(token.get("children", []), skip)
+        yield from _text_pieces(token.get("children", []), skip, html_shown)
         if kind in _BLOCKS:
             yield " "
