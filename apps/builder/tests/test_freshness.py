@@ -95,3 +95,17 @@ def test_the_light_module_agrees_with_the_engine() -> None:
     assert freshness.MANIFEST == writer.MANIFEST
     assert freshness.UPDATING == writer.UPDATING
     assert freshness.MANIFEST_HEADER == writer._HEADER
+
+
+def test_an_up_to_date_build_still_names_what_it_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = "---\ntitle: D\ndate: 2024-01-02\ndraft: true\n---\nText.\n"
+    site = make_site(tmp_path / "s", {"a.md": post("A", "2024-01-01"), "d.md": draft})
+    assert main(["build", str(site), "--verbose"]) == 0
+    first = capsys.readouterr().out
+    assert main(["build", str(site), "--verbose"]) == 0
+    again = capsys.readouterr().out
+    assert "(up to date)" in again
+    assert "draft, left out: content/d.md" in first
+    assert "draft, left out: content/d.md" in again

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from octavo.freshness import fresh_build, site_state, summary_line
+from octavo.freshness import fresh_build, left_out_lines, site_state, summary_line
 
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
@@ -82,10 +82,8 @@ def up_to_date(args: argparse.Namespace, sign: str) -> bool:
     )
     print(f"{summary_line(*counts)} -> {output} (up to date)")
     if args.verbose:
-        for source in fresh.drafts:
-            print(f"  draft, left out: {source}")
-        for source in fresh.scheduled:
-            print(f"  scheduled (dated in the future), left out: {source}")
+        for left_out in left_out_lines(fresh.drafts, fresh.scheduled):
+            print(left_out)
     return True
 
 

@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from importlib.util import find_spec
@@ -199,6 +200,13 @@ def summary_line(
     if left_out:
         line += f"; left out {' and '.join(left_out)}"
     return line
+
+
+def left_out_lines(drafts: Iterable[str], scheduled: Iterable[str]) -> list[str]:
+    """One line per post left out of a build, for `--verbose`."""
+    return [f"  draft, left out: {source}" for source in drafts] + [
+        f"  scheduled (dated in the future), left out: {source}" for source in scheduled
+    ]
 
 
 def _plural(count: int, word: str) -> str:

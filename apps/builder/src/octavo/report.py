@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from octavo.builder import BuildReport
+from octavo.freshness import left_out_lines
 from octavo.freshness import summary_line as counted_line
 
 
@@ -33,10 +34,8 @@ def show(report: BuildReport, console: Console, *, verbose: bool = False) -> Non
         return
     console.print(f"{summary_line(report)} -> {report.output}", highlight=False)
     if verbose:
-        for source in report.drafts:
-            console.print(f"  draft, left out: {source}", highlight=False)
-        for source in report.scheduled:
-            console.print(f"  scheduled (dated in the future), left out: {source}", highlight=False)
+        for line in left_out_lines(report.drafts, report.scheduled):
+            console.print(line, highlight=False, markup=False)
 
 
 def show_verification(differences: list[str], console: Console) -> None:

@@ -65,11 +65,6 @@ class Entry:
     identity: Representation
     encoded: dict[str, Representation]
 
-    @property
-    def is_html(self) -> bool:
-        """True for an HTML page."""
-        return self.content_type.startswith("text/html")
-
 
 def signature(path: str) -> tuple[int, int, int] | None:
     """Given a path, returns what changes when its file changes (inode, mtime, size)."""
