@@ -233,7 +233,6 @@ class Builder:
 
     def load(self, config: SiteConfig, cache: BuildCache | None, state: SiteState) -> LoadedSite:
         """Phase 1: every post, parsed again only where its bytes changed."""
-        self.progress.phase("parse", 0)
         site = load_site(
             self.paths,
             config,
@@ -242,7 +241,7 @@ class Builder:
             cache=cache,
             jobs=self.jobs,
             files=state.content,
-            progress=self.progress.advance,
+            progress=self.progress,
         )
         if cache is not None:
             cache.commit()  # workers read bodies through their own connections

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -11,12 +11,11 @@ from octavo.cache import BuildCache, CachedPost, light
 from octavo.fingerprint import bytes_digest
 from octavo.freshness import RACY_NS, SourceFile
 from octavo.parallel import parse_many
+from octavo.progress import BuildProgress
 from octavo.site import SitePaths
 from octavo_content import ContentError, Post, SiteConfig
 
 POST_SUFFIXES = (".md", ".markdown")
-
-Progress = Callable[[int], None]
 
 
 class PostStore:
@@ -83,7 +82,7 @@ def load_site(
     cache: BuildCache | None,
     jobs: int,
     files: Iterable[SourceFile],
-    progress: Progress | None = None,
+    progress: BuildProgress | None = None,
 ) -> LoadedSite:
     """Parse every post that changed since the cache saw it; nothing stops at the first error."""
     known = cache.posts() if cache else {}
@@ -117,6 +116,8 @@ def load_site(
 
     parsed: dict[str, Post] = {}
     fresh: list[tuple[CachedPost, Post | None]] = []
+    if progress:
+        progress.phase("parse", len(to_parse))
     results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs)
     for (file, _, digest), result in zip(to_parse, results, strict=True):
         post = result.post
@@ -132,7 +133,7 @@ def load_site(
         if post is not None:
             parsed[post.source] = post
         if progress:
-            progress(1)
+            progress.advance()
     if cache:
         cache.set_meta("stat_ns", str(stat_ns))
         cache.store_posts(fresh)
