@@ -94,6 +94,8 @@ def test_the_light_module_agrees_with_the_engine() -> None:
     assert f"{cache_module.CACHE_DIR}/{cache_module.CACHE_FILE}" == freshness.CACHE_RELATIVE
     assert freshness.MANIFEST == writer.MANIFEST
     assert freshness.UPDATING == writer.UPDATING
+    assert freshness.STAGING == writer.STAGING
+    assert writer.fresh_staging(Path("/x/public")).name == ".octavo-new-public"
     assert freshness.MANIFEST_HEADER == writer._HEADER
 
 

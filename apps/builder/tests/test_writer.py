@@ -18,6 +18,7 @@ def publish(out: Path, pages: dict[str, bytes], changed: list[str] | None = None
         writer.put(url, pages[url])
     files = [file for url in pages for file in writer.files_of(url)]
     writer.commit(files, list(pages) if changed is None else changed)
+    writer.finish()
     return writer
 
 
@@ -49,7 +50,7 @@ def test_abandoned_update_leaves_the_output_as_it_was(tmp_path: Path) -> None:
     failed = OutputWriter(out)
     failed.start()
     failed.put("/a.txt", b"changed")
-    failed.abandon(["/a.txt"])
+    failed.abandon()
     assert (out / "a.txt").read_bytes() == b"a"
     assert sorted(p.name for p in out.iterdir()) == [".octavo-manifest", "a.txt"]
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from functools import cached_property, partial
 from pathlib import Path
 
-from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, OutputRecord
+from octavo.cache import CACHE_DIR, CACHE_FILE, BuildCache, CacheCorrupt, OutputRecord
 from octavo.fingerprint import (
     Fingerprints,
     bytes_digest,
@@ -22,6 +22,7 @@ from octavo.fingerprint import (
 )
 from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, site_state
 from octavo.loading import LoadedSite, PostStore, load_site
+from octavo.lock import LOCK_FILE, LockTimeout, site_lock
 from octavo.parallel import default_jobs, map_forked
 from octavo.progress import BuildProgress, NoProgress
 from octavo.routes import Claimant, Route, RouteTable, url_line
@@ -114,8 +115,12 @@ class Builder:
             fresh = fresh_build(self.paths.root, self.paths.output, state.signature, self.now)
             if fresh is not None:
                 return self.unchanged(fresh, time.perf_counter() - started)
-        with collector_paused():
-            return self.build_anew(state, started)
+        try:
+            lock = site_lock(self.paths.root / CACHE_DIR, waiting=self.progress.waiting)
+            with lock, collector_paused():
+                return self.build_anew(state, started)
+        except LockTimeout as busy:
+            return BuildReport(problems=(_busy(self.paths.root, busy),))
 
     def build_anew(self, state: SiteState, started: float) -> BuildReport:
         """The phases, for a site whose output is not up to date."""
@@ -123,8 +128,16 @@ class Builder:
             config = SiteConfig.load(self.paths.root)
         except ContentErrors as failure:
             return BuildReport(problems=failure.errors)
+        problems = self.paths.output_problems()
+        if problems:  # the folder itself is wrong: look no further into it
+            return BuildReport(problems=tuple(problems))
         writer = OutputWriter(self.paths.output, compress=self.compress)
-        problems = [*self.paths.output_problems(), *writer.problems()]
+        problems.extend(writer.problems())
+        if not problems:
+            try:
+                writer.clear_leftovers()
+            except OSError as failure:
+                problems.append(_write_error(self.paths.output, failure))
         cache = self.open_cache(config, problems)
         try:
             site = self.load(config, cache, state)
@@ -201,35 +214,33 @@ class Builder:
         )
 
     def open_cache(self, config: SiteConfig, problems: list[ContentError]) -> BuildCache | None:
-        """The site's cache, emptied of posts parsed under other settings; None with --no-cache."""
+        """The site's cache, emptied of posts parsed under other settings; None with --no-cache.
+
+        A cache that cannot be made (no room, no permission) leaves the build without one.
+        """
         if not self.use_cache:
             return None
-        cache = BuildCache.open(self.paths.root)
+        try:
+            cache = BuildCache.open(self.paths.root, parse_key(config))
+        except CacheCorrupt as failure:
+            problems.append(_cache_warning(f"the build cache is not used ({failure})"))
+            return None
         if cache.warning:
             problems.append(cache.warning)
-        key = parse_key(config)
-        if cache.meta("parse_key") != key:
-            cache.forget_posts()
-            cache.set_meta("parse_key", key)
         return cache
 
     def discard_cache(
         self, cache: BuildCache | None, failure: CacheCorrupt, problems: list[ContentError]
     ) -> BuildCache | None:
         """Warn once about a cache that failed to read; return a new, empty one."""
-        if cache is not None:
-            cache.close()
-            cache.path.unlink(missing_ok=True)
-            problems.append(
-                ContentError(
-                    path=str(cache.path),
-                    message=f"the build cache was discarded (unreadable: {failure})",
-                    hint="nothing to do: this build starts from the content",
-                    severity="warning",
-                )
-            )
-            return BuildCache.open(self.paths.root)
-        return None
+        if cache is None:
+            return None
+        problems.append(_cache_warning(f"the build cache was discarded (unreadable: {failure})"))
+        try:
+            return cache.reopened()
+        except CacheCorrupt as unusable:
+            problems.append(_cache_warning(f"the build cache is not used ({unusable})"))
+            return None
 
     def load(self, config: SiteConfig, cache: BuildCache | None, state: SiteState) -> LoadedSite:
         """Phase 1: every post, parsed again only where its bytes changed."""
@@ -244,6 +255,9 @@ class Builder:
             progress=self.progress,
         )
         if cache is not None:
+            # Read now what rendering will ask of the cache, so a damaged file shows here,
+            # where the build can discard it and load again.
+            cache.outputs(str(self.paths.output))
             cache.commit()  # workers read bodies through their own connections
         return site
 
@@ -469,11 +483,17 @@ class Builder:
             known = records.get(route.url)
             if known is not None and known.digest == data_digest:
                 return RenderOutcome(data_digest, False)
-            writer.put(route.url, data)
+            try:
+                writer.put(route.url, data)
+            except OSError as failure:  # a full disk, a read-only folder
+                return RenderOutcome(None, False, _write_error(writer.staging, failure))
             return RenderOutcome(data_digest, True)
 
         self.progress.phase("render", len(todo))
-        writer.start()
+        try:
+            writer.start()
+        except OSError as failure:
+            return 0, 0, [_write_error(writer.staging, failure)]
         outcomes = []
         for outcome in map_forked(render, len(todo), self.jobs):
             outcomes.append(outcome)
@@ -481,11 +501,15 @@ class Builder:
         changed = [route.url for route, o in zip(todo, outcomes, strict=True) if o.changed]
         errors = [outcome.error for outcome in outcomes if outcome.error is not None]
         if errors:
-            writer.abandon(changed)
-            return len(todo), 0, errors
+            writer.abandon()
+            return len(todo), 0, _one_write_error(errors)
         self.progress.phase("write", len(changed))
         files = [file for route in every for file in writer.files_of(route.url)]
-        writer.commit(files, changed)
+        try:
+            writer.commit(files, changed)
+        except OSError as failure:
+            # The marker stays: the next build trusts nothing it recorded of this folder.
+            return len(todo), 0, [_write_error(self.paths.output, failure)]
         if cache is not None:
             if not trusted:  # records of another state of the folder: start them anew
                 cache.forget_outputs(output)
@@ -497,7 +521,9 @@ class Builder:
             cache.store_outputs(output, fresh, gone)
             cache.set_meta(f"token:{output}", writer.token)
             cache.set_meta(f"structure:{output}", structure)
+            cache.mark_built(output)  # the posts this build loaded are now published there
             cache.commit()
+        writer.finish()
         return len(todo), len(changed), []
 
 
@@ -604,6 +630,41 @@ def _render_error(route: Route, failure: Exception) -> ContentError:
         field="render",
         message=f"could not make {route.url}: {failure}",
         hint="fix the template or file named here; the previous output is untouched",
+    )
+
+
+def _cache_warning(message: str) -> ContentError:
+    return ContentError(
+        path=f"{CACHE_DIR}/{CACHE_FILE}",
+        message=message,
+        hint="nothing to do: this build starts from the content",
+        severity="warning",
+    )
+
+
+def _write_error(where: Path, failure: OSError) -> ContentError:
+    # One message for a whole folder's worth of failed writes: the cause is the same for each.
+    return ContentError(
+        path=str(failure.filename or where),
+        field="output",
+        message=f"could not write the output: {failure.strerror or failure}",
+        expected="a folder Octavo can write, on a disk with free space",
+        hint="free some space or choose another folder with -o; "
+        "the previous output is untouched (a build interrupted while publishing is redone whole)",
+    )
+
+
+def _one_write_error(errors: list[ContentError]) -> list[ContentError]:
+    """`errors` with failures to write said once: a full disk fails every page alike."""
+    writing = [error for error in errors if error.field == "output"]
+    return [error for error in errors if error.field != "output"] + writing[:1]
+
+
+def _busy(site: Path, busy: LockTimeout) -> ContentError:
+    return ContentError(
+        path=str(site / CACHE_DIR / LOCK_FILE),
+        message=str(busy),
+        hint="wait for it to finish, or stop it, then build again",
     )
 
 

@@ -25,7 +25,8 @@ from pathlib import Path
 CACHE_RELATIVE = ".octavo/cache.sqlite"
 MANIFEST = ".octavo-manifest"
 UPDATING = ".octavo-updating"
-MANIFEST_HEADER = "octavo-manifest 1 "
+STAGING = ".octavo-staging"
+MANIFEST_HEADER = "octavo-manifest 2 "
 ENGINE_PACKAGES = ("octavo_content", "octavo_parser", "octavo_tags", "octavo_render", "octavo")
 SITE_PARTS = ("content", "templates", "static")
 CONFIG_FILE = "octavo.toml"
@@ -149,8 +150,13 @@ def _key(output: Path) -> str:
 
 
 def _output_token(output: Path) -> str | None:
-    """The token of the build in `output`, or None when it is missing or was interrupted."""
-    if (output / UPDATING).exists():
+    """The token of the build in `output`, or None when it is missing or was interrupted.
+
+    An interrupted build may have left staging folders, in the output or beside it: only a
+    build clears them, so their presence means the output is not up to date.
+    """
+    staged = (output / UPDATING, output / STAGING, output.parent / f".octavo-new-{output.name}")
+    if any(path.exists() for path in staged):
         return None
     try:
         with (output / MANIFEST).open(encoding="utf-8") as manifest:

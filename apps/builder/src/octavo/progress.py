@@ -32,6 +32,9 @@ class BuildProgress(Protocol):
     def finish(self) -> None:
         """The build is over."""
 
+    def waiting(self, holder: str) -> None:
+        """Another build of the site (`holder`) is running: this one waits for it."""
+
 
 class NoProgress:
     """Reports nothing."""
@@ -43,6 +46,9 @@ class NoProgress:
         """Ignore."""
 
     def finish(self) -> None:
+        """Ignore."""
+
+    def waiting(self, holder: str) -> None:
         """Ignore."""
 
 
@@ -80,6 +86,10 @@ class TerminalProgress:
         if self._shown:
             self._bar.stop()
 
+    def waiting(self, holder: str) -> None:
+        """Say that the build waits."""
+        self._bar.console.print(f"Waiting for another build of this site ({holder}) to finish")
+
     def _show_if_slow(self) -> None:
         if not self._shown and time.monotonic() - self._started > QUIET_SECONDS:
             self._bar.start()
@@ -104,6 +114,10 @@ class PlainProgress:
     def finish(self) -> None:
         """Close the last phase."""
         self._close()
+
+    def waiting(self, holder: str) -> None:
+        """Say that the build waits."""
+        print(f"Waiting for another build of this site ({holder}) to finish", file=sys.stderr)
 
     def _close(self) -> None:
         if self._phase is None:

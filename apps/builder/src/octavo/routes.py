@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from octavo_content import ContentError, Post
+from octavo.writer import is_safe_relative
+from octavo_content import ContentError, Post, output_file
 
 Render = Callable[[], bytes]
 
@@ -39,14 +40,19 @@ class Route:
 
 
 class RouteTable:
-    """URL -> route. Two claims on one URL are an error naming every claimant."""
+    """Output file -> route. Two claims on one file are an error naming every claimant.
+
+    A route is keyed by the file it writes, not by its URL: `/` and `/index.html` are one file.
+    Keys are case-folded, since two names that differ only in case are one file on the file
+    systems of macOS and Windows.
+    """
 
     def __init__(self) -> None:
         self._claims: dict[str, list[Route]] = {}
 
     def claim(self, route: Route) -> None:
         """Record that `route` wants its URL."""
-        key = route.url.rstrip("/").casefold() or "/"
+        key = output_file(route.url).casefold()
         self._claims.setdefault(key, []).append(route)
 
     def __iter__(self) -> Iterator[Route]:
@@ -57,7 +63,11 @@ class RouteTable:
         return len(self._claims)
 
     def conflicts(self) -> list[ContentError]:
-        """One error per claimant of every URL claimed more than once."""
+        """Errors for every claim that cannot be written: twice claimed, clashing or reserved."""
+        return [*self._twice_claimed(), *self._clashes(), *self._unwritable()]
+
+    def _twice_claimed(self) -> list[ContentError]:
+        """One error per claimant of every file claimed more than once."""
         errors: list[ContentError] = []
         for routes in self._claims.values():
             if len(routes) < 2:
@@ -75,6 +85,48 @@ class RouteTable:
                     )
                 )
         return errors
+
+    def _clashes(self) -> list[ContentError]:
+        """Errors for a file that another claim needs as a folder (`/a` and `/a/b/`)."""
+        errors: list[ContentError] = []
+        for key, routes in self._claims.items():
+            parts = key.split("/")
+            for depth in range(1, len(parts)):
+                folder = self._claims.get("/".join(parts[:depth]))
+                if folder is None:
+                    continue
+                inner, outer = routes[0], folder[0]
+                names = f"{outer.claimant.what} and {inner.claimant.what}"
+                for route in (outer, inner):
+                    errors.append(
+                        ContentError(
+                            path=route.claimant.path,
+                            line=route.claimant.line,
+                            field="url",
+                            message=f"{outer.url} is a file, and {inner.url} needs it to be a "
+                            f"folder: {names}",
+                            expected="no URL that is a file inside another URL",
+                            hint="end the URL of the first with / (a folder), "
+                            "or give one of them another URL",
+                        )
+                    )
+        return errors
+
+    def _unwritable(self) -> list[ContentError]:
+        """Errors for URLs that leave the output or take one of the writer's own names."""
+        return [
+            ContentError(
+                path=routes[0].claimant.path,
+                line=routes[0].claimant.line,
+                field="url",
+                message=f"{routes[0].url} cannot be written: it leaves the output folder or "
+                "takes a name Octavo keeps for itself (.octavo-*)",
+                expected="a URL inside the site, not starting with /.octavo-",
+                hint="rename the file or change the permalink",
+            )
+            for key, routes in self._claims.items()
+            if not is_safe_relative(key)
+        ]
 
 
 _URL_KEY = re.compile(rb"^\s*(slug|title)\s*[:=]", re.MULTILINE)

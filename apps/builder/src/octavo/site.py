@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from octavo.cache import CACHE_DIR
 from octavo_content import CONFIG_FILE, ContentError
 
 CONTENT_DIR = "content"
@@ -51,12 +52,19 @@ class SitePaths:
     def output_problems(self) -> list[ContentError]:
         """Errors when the output folder would overwrite or swallow the site's own files."""
         out = self.output
-        guarded = [self.root / CONFIG_FILE, self.content, self.static, self.templates]
+        guarded = [
+            self.root / CONFIG_FILE,
+            self.content,
+            self.static,
+            self.templates,
+            self.root / CACHE_DIR,
+        ]
         for source in guarded:
             if out == source or out in source.parents or source == out.parent / out.name:
                 return [self._refusal(f"is, or contains, the site's {source.name}")]
-        if self.content in out.parents or self.static in out.parents:
-            return [self._refusal("is inside the site's content or static folder")]
+        for folder in guarded[1:]:
+            if folder in out.parents:
+                return [self._refusal(f"is inside the site's {folder.name} folder")]
         if out == self.root or out in self.root.parents:
             return [self._refusal("contains the whole site")]
         return []
