@@ -16,6 +16,14 @@ Format = Literal["yaml", "toml"]
 _FENCES: dict[str, Format] = {"---": "yaml", "+++": "toml"}
 _EXAMPLE = "front matter between --- lines, such as  title: Hello  and  date: 2024-05-01"
 _TOML_LINE = re.compile(r"line (\d+)")
+_TOML_KEY = re.compile(r"""^\s*(["']?)([A-Za-z0-9_.-]+)\1\s*=""")
+_TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]*?)\s*\]")
+# Deeper than any front matter needs, shallow enough that no loader or pickle recurses too far.
+MAX_DEPTH = 20
+_ANCHOR_HINT = (
+    "repeat the value where it is needed: front matter takes no YAML anchors (&name)"
+    " or aliases (*name)"
+)
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader
@@ -106,6 +114,11 @@ def loaded_front_matter(block: FrontMatterBlock, path: str) -> dict[str, Any] | 
 def _yaml_data(block: FrontMatterBlock, path: str) -> Any:
     """Given a YAML block, returns the loaded value, or the error at the line YAML points to."""
     try:
+        # Anchors, duplicate keys and deep nesting are refused from the events, before anything
+        # is built: an alias expanded in a loop ("billion laughs") never gets to cost memory.
+        refused = _refused_yaml_event(block, path)
+        if refused is not None:
+            return refused
         return yaml.load(block.text, Loader=_TextDatesLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -131,11 +144,82 @@ def _yaml_data(block: FrontMatterBlock, path: str) -> Any:
         )
 
 
+class _Mapping:
+    """A YAML mapping being read: the line of each key seen, and whether a key comes next."""
+
+    def __init__(self) -> None:
+        self.key_lines: dict[str, int] = {}
+        self.expects_key = True
+
+
+def _refused_yaml_event(block: FrontMatterBlock, path: str) -> ContentError | None:
+    """Given a YAML block, returns the error for its first anchor, alias, duplicate or deep nest."""
+    # One entry per open collection: a _Mapping, or None for a sequence.
+    open_nodes: list[_Mapping | None] = []
+    for event in yaml.parse(block.text, Loader=_TextDatesLoader):
+        mark = event.start_mark
+        line = block.opening_line + 1 + (mark.line if mark else 0)
+        if isinstance(event, yaml.CollectionEndEvent):
+            open_nodes.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            sign = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
+            return ContentError(
+                path=path,
+                line=line,
+                message=f"the YAML {sign}{event.anchor} is not accepted",
+                expected="plain values",
+                hint=_ANCHOR_HINT,
+            )
+        parent = open_nodes[-1] if open_nodes else None
+        if parent is not None:
+            if parent.expects_key and isinstance(event, yaml.ScalarEvent):
+                first = parent.key_lines.setdefault(event.value, line)
+                if first != line:
+                    return _duplicate_key(event.value, first, line, path, len(open_nodes) == 1)
+            parent.expects_key = not parent.expects_key
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(open_nodes) >= MAX_DEPTH:
+                return _too_deep(line, path)
+            open_nodes.append(_Mapping() if isinstance(event, yaml.MappingStartEvent) else None)
+    return None
+
+
+def _duplicate_key(key: str, first: int, again: int, path: str, top: bool) -> ContentError:
+    """Given a key written twice and its two lines, returns the error at the second."""
+    return ContentError(
+        path=path,
+        line=again,
+        field=key if top else None,
+        message=f"'{key}' is given twice, on line {first} and on line {again}",
+        expected="each key once",
+        hint="keep one of the two lines",
+    )
+
+
+def _too_deep(line: int, path: str) -> ContentError:
+    """Given the line where nesting passes the limit, returns the error there."""
+    return ContentError(
+        path=path,
+        line=line,
+        message=f"values are nested more than {MAX_DEPTH} levels deep",
+        expected=f"lists and tables nested at most {MAX_DEPTH} levels deep",
+        hint="flatten the value",
+    )
+
+
 def _toml_data(block: FrontMatterBlock, path: str) -> Any:
     """Given a TOML block, returns the loaded table, or the error at the line tomllib names."""
     try:
-        return tomllib.loads(block.text)
+        loaded = tomllib.loads(block.text)
+    except RecursionError:
+        return _too_deep(block.opening_line, path)
     except tomllib.TOMLDecodeError as exc:
+        duplicate = _toml_duplicate(block, path)
+        if duplicate is not None:
+            return duplicate
         found = _TOML_LINE.search(str(exc))
         # tomllib names no line for a problem "at end of document": that is the last line.
         at = int(found.group(1)) if found else block.text.count("\n") + 1
@@ -147,6 +231,43 @@ def _toml_data(block: FrontMatterBlock, path: str) -> Any:
             expected='TOML such as  title = "Hello"',
             hint="check quotes, brackets and '=' on that line",
         )
+    for key, value in loaded.items():
+        if _depth(value) > MAX_DEPTH:
+            return _too_deep(block.line_of(key), path)
+    return loaded
+
+
+def _toml_duplicate(block: FrontMatterBlock, path: str) -> ContentError | None:
+    """Given a TOML block tomllib refused, returns the error for a key set twice in one table."""
+    seen: dict[tuple[str, str], int] = {}
+    table = ""
+    for number, text in enumerate(block.text.split("\n"), start=block.opening_line + 1):
+        header = _TOML_TABLE.match(text)
+        if header:
+            table = header.group(1)
+            continue
+        key = _TOML_KEY.match(text)
+        if key:
+            first = seen.setdefault((table, key.group(2)), number)
+            if first != number:
+                return _duplicate_key(key.group(2), first, number, path, top=table == "")
+    return None
+
+
+def _depth(value: Any) -> int:
+    """Given a loaded value, returns how many lists and tables deep it goes (0 for a scalar)."""
+    depth = 0
+    level: list[Any] = [value]
+    while True:
+        containers = [node for node in level if isinstance(node, dict | list)]
+        if not containers:
+            return depth
+        depth += 1
+        level = [
+            child
+            for node in containers
+            for child in (node.values() if isinstance(node, dict) else node)
+        ]
 
 
 def _kind(value: Any) -> str:
