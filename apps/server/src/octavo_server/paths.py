@@ -18,6 +18,11 @@ DOUBLE_ENCODED = re.compile(r"%(2e|2f|5c|00)", re.IGNORECASE)
 FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\]")
 # Hidden files (the build's manifest, editors' files) are not part of the site; .well-known is.
 VISIBLE_DOTFILES = frozenset({".well-known"})
+# The builder's own files in the output folder: its bookkeeping (`.octavo-manifest`,
+# `.octavo-updating`, the `.octavo-staging` folder) and the `X.octavo-new` files an interrupted
+# or failed build leaves. Never part of the site, whatever VISIBLE_DOTFILES comes to hold.
+BUILDER_PREFIX = ".octavo-"
+BUILDER_SUFFIX = ".octavo-new"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +91,21 @@ def regular_file_inside(root: str, candidate: str) -> str | None:
     return real if stat.S_ISREG(mode) else None
 
 
+def is_served_name(segment: str) -> bool:
+    """True when a path segment may name a file of the site: not hidden, not the builder's."""
+    # Lower-cased: on a case-insensitive disk `INDEX.HTML.OCTAVO-NEW` opens the same file.
+    lowered = segment.lower()
+    if lowered.startswith(BUILDER_PREFIX) or lowered.endswith(BUILDER_SUFFIX):
+        return False
+    return not segment.startswith(".") or segment in VISIBLE_DOTFILES
+
+
 def lookup(root: str, url_path: str) -> Lookup:
     """Given the real root and a decoded request path, returns what to serve."""
     segments = url_segments(url_path)
     if isinstance(segments, Malformed):
         return MALFORMED
-    if any(s.startswith(".") and s not in VISIBLE_DOTFILES for s in segments):
+    if not all(is_served_name(segment) for segment in segments):
         return MISSING
     candidate = os.path.join(root, *segments)
     real = os.path.realpath(candidate)
