@@ -7,7 +7,8 @@ from octavo_content.config import CONFIG_FILE, SiteConfig
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation, only_errors
 from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
 from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
-from octavo_content.frontmatter import FrontMatter
+from octavo_content.frontmatter import MAX_BYTES as MAX_NAME_BYTES
+from octavo_content.frontmatter import MAX_TAGS, FrontMatter
 from octavo_content.models import Heading, Post, Tag, newest_first
 from octavo_content.permalinks import Permalinks, output_file
 from octavo_content.slugs import slugify
@@ -16,6 +17,8 @@ __all__ = [
     "CONFIG_FILE",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
+    "MAX_NAME_BYTES",
+    "MAX_TAGS",
     "ContentError",
     "ContentErrors",
     "FrontMatter",

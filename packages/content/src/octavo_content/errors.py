@@ -84,6 +84,10 @@ def errors_from_validation(
         expected = _EXPECTED_BY_TYPE.get(kind)
         if message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
+        hint = hints.get(field or "")
+        # A validator may carry its own fix ("...; expected ...; hint ..."), over the field's.
+        if "; hint " in message:
+            message, hint = message.split("; hint ", 1)
         if "; expected " in message:
             message, expected = message.split("; expected ", 1)
         if kind == "missing":
@@ -95,7 +99,7 @@ def errors_from_validation(
                 field=".".join(location) or None,
                 message=message,
                 expected=expected,
-                hint=hints.get(field or ""),
+                hint=hint,
             )
         )
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,6 +23,21 @@ HINTS = {
 }
 
 _DATE_EXPECTED = "a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00"
+
+# Titles, tags and slugs name files and folders, and a file name holds at most 255 bytes.
+MAX_BYTES = 255
+# Each tag writes a page and a feed holding the post: 2,000 tags on one post wrote 330 MB.
+MAX_TAGS = 100
+
+
+def _bytes(text: str) -> int:
+    """Given text, returns its length in UTF-8 bytes."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _clipped(text: str) -> str:
+    """Given text, returns its first 40 characters, enough to recognise it in a message."""
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _to_datetime(value: Any, zone: ZoneInfo) -> tuple[datetime, bool]:
@@ -56,13 +72,14 @@ def _text_list(value: Any, what: str) -> tuple[str, ...]:
             f"got {type(value).__name__} {value!r}; "
             f"expected a list of {what} or comma-separated text"
         )
-    names: list[str] = []
+    # A dict keeps the first of each name in order, in linear time however many are written.
+    names: dict[str, None] = {}
     for item in items:
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             raise ValueError(f"{item!r} is not a name; expected each of the {what} to be text")
         name = " ".join(str(item).split())
-        if name and name not in names:
-            names.append(name)
+        if name:
+            names.setdefault(name)
     return tuple(names)
 
 
@@ -103,6 +120,11 @@ class FrontMatter(BaseModel):
             value = " ".join(value.split())
             if not value:
                 raise ValueError("is empty; expected the post's title as text")
+            if _bytes(value) > MAX_BYTES:
+                raise ValueError(
+                    f"is {_bytes(value)} bytes long; expected a title of at most {MAX_BYTES} bytes"
+                    " (UTF-8); hint shorten the title, and say the rest in the summary"
+                )
         return value
 
     @field_validator("date", "updated", mode="before")
@@ -115,7 +137,22 @@ class FrontMatter(BaseModel):
     @field_validator("tags", mode="before")
     @classmethod
     def _tags(cls, value: Any) -> tuple[str, ...]:
-        return () if value is None else _text_list(value, "tags")
+        tags = () if value is None else _text_list(value, "tags")
+        if len(tags) > MAX_TAGS:
+            raise ValueError(
+                f"has {len(tags)} tags; expected at most {MAX_TAGS} tags; hint keep the tags"
+                " readers browse by: each tag writes a page and a feed that hold the post"
+            )
+        for tag in tags:
+            # The tag index folds case before slugifying (octavo_tags.canonical_slug); so do we.
+            slug = slugify(unicodedata.normalize("NFKC", tag).casefold())
+            if max(_bytes(tag), _bytes(slug)) > MAX_BYTES:
+                raise ValueError(
+                    f"tag '{_clipped(tag)}' is {_bytes(tag)} bytes long, its slug"
+                    f" {_bytes(slug)}; expected each tag at most {MAX_BYTES} bytes (UTF-8),"
+                    " its slug too; hint shorten the tag: it names a folder of the site"
+                )
+        return tags
 
     @field_validator("authors", mode="before")
     @classmethod
@@ -129,7 +166,13 @@ class FrontMatter(BaseModel):
             return None
         if not isinstance(value, str | int) or isinstance(value, bool):
             raise ValueError(f"{value!r} is not a slug; expected text such as my-post")
-        return slugify(str(value))
+        slug = slugify(str(value))
+        if _bytes(slug) > MAX_BYTES:
+            raise ValueError(
+                f"'{_clipped(slug)}' is {_bytes(slug)} bytes long; expected a slug of at most"
+                f" {MAX_BYTES} bytes; hint set a shorter slug, such as  slug: my-post"
+            )
+        return slug
 
     @property
     def extra(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from octavo_content import (
     FRONT_MATTER_HINTS,
+    MAX_NAME_BYTES,
     ContentError,
     FrontMatter,
     Post,
@@ -48,6 +49,8 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     if not isinstance(front, FrontMatter):
         return _failed([*key_problems, *front])
     slug = front.slug or slugify(front.title)
+    if len(slug.encode()) > MAX_NAME_BYTES:
+        return _failed([*key_problems, _long_slug(slug, block, path)])
     body = render_markdown(
         block.body, path=path, slug=slug, raw_html=config.raw_html, first_line=block.body_line
     )
@@ -70,6 +73,18 @@ def _validated(
         error if error.line else error.model_copy(update={"line": block.opening_line})
         for error in errors
     ]
+
+
+def _long_slug(slug: str, block: FrontMatterBlock, path: str) -> ContentError:
+    """Given a slug made from the title that is too long to name a file, returns the error."""
+    return ContentError(
+        path=path,
+        line=block.line_of("title"),
+        field="title",
+        message=f"makes a slug {len(slug.encode())} bytes long",
+        expected=f"a slug of at most {MAX_NAME_BYTES} bytes, the longest file name",
+        hint="set a shorter slug, such as  slug: my-post",
+    )
 
 
 def _post(
