@@ -14,6 +14,7 @@ random moment of that build (or the moment its commit pass begins), and then che
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -30,7 +31,7 @@ from octavo.writer import MANIFEST, STAGING, UPDATING
 ROUNDS = int(os.environ.get("OCTAVO_KILL_ROUNDS", "16"))
 POSTS = 60  # enough for the builder to fork its workers (48 or more pages)
 CONFIG = 'title = "{title}"\nbase_url = "https://example.org/"\ntimezone = "UTC"\nper_page = 5\n'
-WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
+WORDS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
 
 Tree = dict[str, bytes]
 
@@ -136,10 +137,8 @@ def kill_during(process: subprocess.Popen[bytes], delay: float, marker: Path | N
         ):
             break
         time.sleep(0.0002)
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait(timeout=30)
 
 
