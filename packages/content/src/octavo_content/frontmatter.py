@@ -24,6 +24,11 @@ HINTS = {
 
 _DATE_EXPECTED = "a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00"
 
+# A day from the ends of the calendar, so that a date moved to any zone (offsets are under a day),
+# UTC or the site's, still is one: Python's datetimes stop at 0001-01-01 and 9999-12-31.
+FIRST_YEAR = 2
+LAST_YEAR = 9998
+
 # Titles, tags and slugs name files and folders, and a file name holds at most 255 bytes.
 MAX_BYTES = 255
 # Each tag writes a page and a feed holding the post: 2,000 tags on one post wrote 330 MB.
@@ -42,17 +47,30 @@ def _clipped(text: str) -> str:
 
 def _to_datetime(value: Any, zone: ZoneInfo) -> tuple[datetime, bool]:
     """Read a front matter date; return the aware moment and whether it was a calendar date."""
+    written = value
     if isinstance(value, str):
         text = value.strip()
+        if text.startswith("0000-"):
+            raise _out_of_range(text)
         try:
             value = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
         except ValueError:
             raise ValueError(f"{value!r} is not a date; expected {_DATE_EXPECTED}") from None
+    if isinstance(value, date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise _out_of_range(written if isinstance(written, str) else written.isoformat())
     if isinstance(value, datetime):
         return (value if value.tzinfo else value.replace(tzinfo=zone)), False
     if isinstance(value, date):
         return datetime.combine(value, time(0, 0), tzinfo=zone), True
     raise ValueError(f"{value!r} is not a date; expected {_DATE_EXPECTED}")
+
+
+def _out_of_range(written: str) -> ValueError:
+    """Given a date as written, returns the error saying which dates Octavo takes."""
+    return ValueError(
+        f"{written!r} is out of range; expected a date from {FIRST_YEAR:04d}-01-01 to"
+        f" {LAST_YEAR}-12-31; hint a post's date is its publication day, such as 2024-05-01"
+    )
 
 
 def _zone(info: ValidationInfo) -> ZoneInfo:
