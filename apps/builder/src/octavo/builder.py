@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from functools import cached_property, partial
 from pathlib import Path
 
-from octavo.cache import CACHE_DIR, CACHE_FILE, BuildCache, CacheCorrupt, OutputRecord
+from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, OutputRecord, cache_warning
 from octavo.fingerprint import (
     Fingerprints,
     bytes_digest,
@@ -223,7 +223,7 @@ class Builder:
         try:
             cache = BuildCache.open(self.paths.root, parse_key(config))
         except CacheCorrupt as failure:
-            problems.append(_cache_warning(f"the build cache is not used ({failure})"))
+            problems.append(cache_warning(f"the build cache is not used ({failure})"))
             return None
         if cache.warning:
             problems.append(cache.warning)
@@ -235,11 +235,11 @@ class Builder:
         """Warn once about a cache that failed to read; return a new, empty one."""
         if cache is None:
             return None
-        problems.append(_cache_warning(f"the build cache was discarded (unreadable: {failure})"))
+        problems.append(cache_warning(f"the build cache was discarded (unreadable: {failure})"))
         try:
             return cache.reopened()
         except CacheCorrupt as unusable:
-            problems.append(_cache_warning(f"the build cache is not used ({unusable})"))
+            problems.append(cache_warning(f"the build cache is not used ({unusable})"))
             return None
 
     def load(self, config: SiteConfig, cache: BuildCache | None, state: SiteState) -> LoadedSite:
@@ -630,15 +630,6 @@ def _render_error(route: Route, failure: Exception) -> ContentError:
         field="render",
         message=f"could not make {route.url}: {failure}",
         hint="fix the template or file named here; the previous output is untouched",
-    )
-
-
-def _cache_warning(message: str) -> ContentError:
-    return ContentError(
-        path=f"{CACHE_DIR}/{CACHE_FILE}",
-        message=message,
-        hint="nothing to do: this build starts from the content",
-        severity="warning",
     )
 
 

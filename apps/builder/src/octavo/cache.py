@@ -4,15 +4,24 @@ One SQLite file beside the site (`.octavo/cache.sqlite`). It is a cache, never a
 a corrupt, foreign or older-version file is discarded with one warning and rebuilt from the
 content. Posts are stored as JSON (never pickles, so a planted cache file cannot run code), with
 the heavy HTML in separate columns so a rebuild reads only the few bodies it renders.
+
+Everything read back is checked before a build relies on it: the tables' layout when the file is
+opened, every row's light columns and the types of its heavy ones when the posts are listed (one
+query, which never loads a body). A failed check raises `CacheCorrupt`; the builder then discards
+the file and loads again from the content, so a damaged cache costs time, never correctness.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from octavo_content import ContentError, Heading, Post
@@ -20,19 +29,38 @@ from octavo_content import ContentError, Heading, Post
 CACHE_DIR = ".octavo"
 CACHE_FILE = "cache.sqlite"
 # Bump when the layout of the tables or the meaning of a stored value changes.
-SCHEMA = "octavo-cache-3"
+SCHEMA = "octavo-cache-4"
 
+# `generation` is the number of the load that parsed the row: a post parsed after the last
+# successful build into an output is new to that output, whether or not a failed build saw it.
+# The light columns come first, so listing the posts never reads the pages a body spills onto.
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE posts (
     source TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
-    digest TEXT NOT NULL, post TEXT, body_html TEXT, list_html TEXT, summary_html TEXT,
-    toc TEXT, problems TEXT NOT NULL
+    digest TEXT NOT NULL, generation INTEGER NOT NULL, post TEXT, problems TEXT NOT NULL,
+    toc TEXT, body_html TEXT, list_html TEXT, summary_html TEXT
 );
 CREATE TABLE outputs (
     output TEXT NOT NULL, url TEXT NOT NULL, fingerprint TEXT NOT NULL, digest TEXT NOT NULL,
     PRIMARY KEY (output, url)
 );
+"""
+
+# True when a row's heavy columns hold what `bodies_of` needs: text HTML and a table of contents
+# of well-formed headings. typeof() reads a column's type from the row header without loading it.
+_WHOLE = """
+    post IS NULL OR (
+        typeof(body_html) = 'text' AND typeof(list_html) = 'text'
+        AND typeof(summary_html) = 'text' AND json_valid(toc) AND json_type(toc) = 'array'
+        AND NOT EXISTS (
+            SELECT 1 FROM json_each(toc) AS heading
+            WHERE json_type(heading.value, '$.level') IS NOT 'integer'
+            OR json_extract(heading.value, '$.level') NOT BETWEEN 1 AND 6
+            OR json_type(heading.value, '$.text') IS NOT 'text'
+            OR json_type(heading.value, '$.id') IS NOT 'text'
+        )
+    )
 """
 
 
@@ -46,6 +74,8 @@ class CachedPost:
     digest: str
     post: Post | None
     problems: tuple[ContentError, ...]
+    # The load that parsed it (see `BuildCache.generation`).
+    generation: int = 0
 
 
 @dataclass(frozen=True)
@@ -57,42 +87,72 @@ class OutputRecord:
 
 
 class CacheCorrupt(Exception):
-    """The cache file cannot be trusted."""
+    """The cache file cannot be trusted (or cannot be made): the build goes on without it."""
+
+
+def cache_warning(message: str) -> ContentError:
+    """The warning of a build that could not use the cache as it was, and did without it."""
+    return ContentError(
+        path=f"{CACHE_DIR}/{CACHE_FILE}",
+        message=message,
+        hint="nothing to do: this build starts from the content and writes a new cache",
+        severity="warning",
+    )
+
+
+@contextmanager
+def _reading() -> Iterator[None]:
+    """Turn whatever a damaged file can raise while it is read into `CacheCorrupt`."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as failure:
+        raise CacheCorrupt(str(failure) or type(failure).__name__) from failure
 
 
 class BuildCache:
     """The SQLite cache of one site. Opened per build; each process opens its own connection."""
 
-    def __init__(self, path: Path, warning: ContentError | None = None) -> None:
+    def __init__(self, path: Path, parse_key: str, warning: ContentError | None = None) -> None:
         self.path = path
+        self.parse_key = parse_key
         self.warning = warning
+        # The number of this build's load; set by `next_generation`.
+        self.generation = 0
         self._pid = os.getpid()
         self._db = sqlite3.connect(path)
+        self._outputs: dict[str, dict[str, OutputRecord]] = {}
 
     @classmethod
-    def open(cls, site: Path) -> BuildCache:
-        """Open (or create) the cache of `site`; a file that is not a current cache is replaced."""
+    def open(cls, site: Path, parse_key: str) -> BuildCache:
+        """The cache of `site` for posts parsed under `parse_key`, made anew when it is not one.
+
+        Posts parsed under another key are forgotten. Raises `CacheCorrupt` when no cache can
+        be opened or made there (the build then goes without one).
+        """
         folder = site / CACHE_DIR
-        folder.mkdir(exist_ok=True)
         path = folder / CACHE_FILE
         warning = None
-        if path.exists():
+        try:
+            folder.mkdir(exist_ok=True)
             why = _distrust(path)
-            if why is None:
-                return cls(path)
-            path.unlink()
-            warning = ContentError(
-                path=str(path),
-                message=f"the build cache was discarded ({why})",
-                hint="nothing to do: this build starts from the content and writes a new cache",
-                severity="warning",
-            )
-        db = sqlite3.connect(path)
-        with db:
-            db.executescript(_TABLES)
-            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
-        db.close()
-        return cls(path, warning)
+            if why is not None:
+                _remove(path)
+                warning = cache_warning(f"the build cache was discarded ({why})")
+            if why is not None or not path.exists():
+                _create(path)
+            opened = cls(path, parse_key, warning)
+            if opened.meta("parse_key") != parse_key:
+                opened.forget_posts()
+                opened.set_meta("parse_key", parse_key)
+        except (OSError, sqlite3.Error) as failure:
+            raise CacheCorrupt(f"{CACHE_DIR}/{CACHE_FILE} cannot be made: {failure}") from failure
+        return opened
+
+    def reopened(self) -> BuildCache:
+        """After `CacheCorrupt`: this cache's file removed, and a new, empty one in its place."""
+        self.close()
+        _remove(self.path)
+        return BuildCache.open(self.path.parent.parent, self.parse_key)
 
     def connection(self) -> sqlite3.Connection:
         """This process's connection (a connection must not cross a fork)."""
@@ -103,25 +163,47 @@ class BuildCache:
 
     def meta(self, key: str) -> str | None:
         """A stored setting, such as the key the stored posts were parsed under."""
-        row = self.connection().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        with _reading():
+            row = self.connection().execute("SELECT value FROM meta WHERE key = ?", (key,))
+            found = row.fetchone()
+        return None if found is None else str(found[0])
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a setting."""
-        self.connection().execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        with _reading():
+            self.connection().execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def next_generation(self) -> int:
+        """Number a new load of the posts (stored with what it parses) and return the number."""
+        self.generation = _int(self.meta("generation")) + 1
+        self.set_meta("generation", str(self.generation))
+        return self.generation
+
+    def built_generation(self, output: str) -> int:
+        """The load of the last build that succeeded into `output` (0 for none)."""
+        return _int(self.meta(f"built:{output}"))
+
+    def mark_built(self, output: str) -> None:
+        """Record that this build's load was published into `output`: its posts are not new."""
+        self.set_meta(f"built:{output}", str(self.generation))
 
     def forget_posts(self) -> None:
         """Drop every stored post (their parse depended on settings that changed)."""
-        self.connection().execute("DELETE FROM posts")
+        with _reading():
+            self.connection().execute("DELETE FROM posts")
 
     def posts(self) -> dict[str, CachedPost]:
-        """Every stored post by source path, bodies left out (see `body_of`)."""
+        """Every stored post by source path, bodies left out (see `bodies_of`), each checked."""
         found = {}
-        try:
+        with _reading():
             rows = self.connection().execute(
-                "SELECT source, mtime_ns, size, digest, post, problems FROM posts"
+                "SELECT source, mtime_ns, size, digest, generation, post, problems, "
+                f"{_WHOLE} FROM posts"
             )
-            for source, mtime_ns, size, digest, post, problems in rows:
+            for source, mtime_ns, size, digest, generation, post, problems, whole in rows:
+                light_columns = (source, digest, mtime_ns, size, generation)
+                if not (_types_are(light_columns, (str, str, int, int, int)) and whole):
+                    raise CacheCorrupt(f"the stored post {source!r} is damaged")
                 found[source] = CachedPost(
                     source,
                     mtime_ns,
@@ -129,9 +211,8 @@ class BuildCache:
                     digest,
                     None if post is None else Post.model_validate_json(post),
                     _problems(problems),
+                    generation,
                 )
-        except (sqlite3.DatabaseError, ValueError) as failure:
-            raise CacheCorrupt(str(failure)) from failure
         return found
 
     def store_posts(self, entries: Iterable[tuple[CachedPost, Post | None]]) -> None:
@@ -145,80 +226,114 @@ class BuildCache:
                     entry.mtime_ns,
                     entry.size,
                     entry.digest,
+                    entry.generation,
                     None if entry.post is None else entry.post.model_dump_json(),
-                    *heavy,
                     json.dumps([problem.model_dump() for problem in entry.problems]),
+                    *heavy,
                 )
             )
-        self.connection().executemany(
-            "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-        )
+        with _reading():
+            self.connection().executemany(
+                "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
 
     def touch_posts(self, entries: Iterable[CachedPost]) -> None:
         """Record a new stat for posts whose bytes did not change."""
-        self.connection().executemany(
-            "UPDATE posts SET mtime_ns = ?, size = ? WHERE source = ?",
-            [(entry.mtime_ns, entry.size, entry.source) for entry in entries],
-        )
+        with _reading():
+            self.connection().executemany(
+                "UPDATE posts SET mtime_ns = ?, size = ? WHERE source = ?",
+                [(entry.mtime_ns, entry.size, entry.source) for entry in entries],
+            )
 
     def drop_posts(self, sources: Iterable[str]) -> None:
         """Forget posts whose files are gone."""
-        self.connection().executemany(
-            "DELETE FROM posts WHERE source = ?", [(source,) for source in sources]
-        )
+        with _reading():
+            self.connection().executemany(
+                "DELETE FROM posts WHERE source = ?", [(source,) for source in sources]
+            )
 
     def bodies_of(self, sources: Sequence[str]) -> dict[str, dict[str, object]]:
-        """The heavy fields of the named posts, ready for `Post.model_copy(update=...)`."""
+        """The heavy fields of the named posts, ready for `Post.model_copy(update=...)`.
+
+        `posts` checked them already; a row damaged since (or missing) raises `CacheCorrupt`
+        rather than put a wrong page together.
+        """
         found: dict[str, dict[str, object]] = {}
         db = self.connection()
-        for start in range(0, len(sources), 500):
-            chunk = list(sources[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            rows = db.execute(
-                f"SELECT source, body_html, list_html, summary_html, toc FROM posts "
-                f"WHERE source IN ({marks})",
-                chunk,
-            )
-            for source, body_html, list_html, summary_html, toc in rows:
-                found[source] = {
-                    "body_html": body_html,
-                    "list_html": list_html,
-                    "summary_html": summary_html,
-                    "toc": tuple(Heading.model_validate(item) for item in json.loads(toc)),
-                }
+        with _reading():
+            for start in range(0, len(sources), 500):
+                chunk = list(sources[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT source, body_html, list_html, summary_html, toc FROM posts "
+                    f"WHERE source IN ({marks})",
+                    chunk,
+                )
+                for source, body_html, list_html, summary_html, toc in rows:
+                    if not _types_are((body_html, list_html, summary_html, toc), (str,) * 4):
+                        raise CacheCorrupt(f"the stored HTML of {source!r} is damaged")
+                    found[source] = {
+                        "body_html": body_html,
+                        "list_html": list_html,
+                        "summary_html": summary_html,
+                        "toc": tuple(Heading.model_validate(item) for item in json.loads(toc)),
+                    }
+        if len(found) != len(set(sources)):
+            raise CacheCorrupt("a stored post is missing its HTML")
         return found
 
     def outputs(self, output: str) -> dict[str, OutputRecord]:
-        """What each URL of `output` was last built from."""
-        rows = self.connection().execute(
-            "SELECT url, fingerprint, digest FROM outputs WHERE output = ?", (output,)
-        )
-        return {url: OutputRecord(fingerprint, digest) for url, fingerprint, digest in rows}
+        """What each URL of `output` was last built from (read once per build)."""
+        if output not in self._outputs:
+            with _reading():
+                rows = self.connection().execute(
+                    "SELECT url, fingerprint, digest FROM outputs WHERE output = ?", (output,)
+                )
+                self._outputs[output] = {
+                    str(url): OutputRecord(str(fingerprint), str(digest))
+                    for url, fingerprint, digest in rows
+                }
+        return self._outputs[output]
 
     def store_outputs(
         self, output: str, changed: dict[str, OutputRecord], removed: Iterable[str]
     ) -> None:
         """Record the outputs of `output` that were built again, and forget those now gone."""
+        self._outputs.pop(output, None)
         db = self.connection()
-        db.executemany(
-            "DELETE FROM outputs WHERE output = ? AND url = ?", [(output, url) for url in removed]
-        )
-        db.executemany(
-            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-            [(output, url, r.fingerprint, r.digest) for url, r in changed.items()],
-        )
+        with _reading():
+            db.executemany(
+                "DELETE FROM outputs WHERE output = ? AND url = ?",
+                [(output, url) for url in removed],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+                [(output, url, r.fingerprint, r.digest) for url, r in changed.items()],
+            )
 
     def forget_outputs(self, output: str) -> None:
         """Forget what `output` holds (it was changed or removed outside Octavo)."""
-        self.connection().execute("DELETE FROM outputs WHERE output = ?", (output,))
+        self._outputs.pop(output, None)
+        with _reading():
+            self.connection().execute("DELETE FROM outputs WHERE output = ?", (output,))
 
     def commit(self) -> None:
         """Make the changes of this build durable."""
-        self.connection().commit()
+        with _reading():
+            self.connection().commit()
 
     def close(self) -> None:
         """Close this process's connection."""
         self.connection().close()
+
+
+def _int(stored: str | None) -> int:
+    return int(stored) if stored else 0
+
+
+def _types_are(values: Sequence[object], types: Sequence[type]) -> bool:
+    # `type(...) is`, not isinstance: True is an int, and no column holds a bool.
+    return all(type(value) is kind for value, kind in zip(values, types, strict=True))
 
 
 def _problems(stored: str) -> tuple[ContentError, ...]:
@@ -234,14 +349,27 @@ def light(post: Post) -> Post:
 
 def _heavy_columns(post: Post) -> tuple[str, str, str, str]:
     toc = json.dumps([heading.model_dump() for heading in post.toc])
-    return post.body_html, post.list_html, post.summary_html, toc
+    return toc, post.body_html, post.list_html, post.summary_html  # in the table's order
 
 
 def _distrust(path: Path) -> str | None:
-    """Why the file at `path` is not a cache this version can use, or None when it is."""
+    """Why the file at `path` is not a cache this version can use, or None when it is (or none)."""
     try:
-        db = sqlite3.connect(path)
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as failure:
+        return f"unreadable: {failure.strerror}"
+    if not stat.S_ISREG(mode):  # a folder, a link, a FIFO (which would hang SQLite's reads)...
+        return "not a file"
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
+            tables = db.execute(
+                "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+            ).fetchall()
+            if tables != _expected_tables():
+                return "unreadable: its tables are not a cache's"
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         finally:
             db.close()
@@ -250,3 +378,35 @@ def _distrust(path: Path) -> str | None:
     if row is None or row[0] != SCHEMA:
         return f"made by another version ({row[0] if row else 'unknown'})"
     return None
+
+
+@cache
+def _expected_tables() -> list[tuple[str, str, str | None]]:
+    """The tables and indexes of a cache made by this version, as sqlite_master lists them."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_TABLES)
+        rows: list[tuple[str, str, str | None]] = db.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+        return rows
+    finally:
+        db.close()
+
+
+def _create(path: Path) -> None:
+    db = sqlite3.connect(path)
+    try:
+        with db:
+            db.executescript(_TABLES)
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+    finally:
+        db.close()
+
+
+def _remove(path: Path) -> None:
+    """Remove what stands at the cache's path (`.octavo/` is Octavo's own folder)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)

@@ -57,13 +57,11 @@ class LoadedSite:
     # The digest of each post's source bytes: what its pages are made from.
     digests: dict[str, str] = field(default_factory=dict)
     store: PostStore = field(default_factory=lambda: PostStore({}, None))
-    # The posts parsed in this build: new, or with other bytes than the cache had.
+    # The posts whose parse the output has not shown yet: those parsed in this build (new, or
+    # with other bytes than the cache had), and those parsed by a build that never published.
     changed: frozenset[str] = frozenset()
-
-    @property
-    def parsed(self) -> int:
-        """How many posts this build parsed."""
-        return len(self.changed)
+    # How many posts this build parsed.
+    parsed: int = 0
 
 
 def post_files(files: Iterable[SourceFile]) -> Iterator[SourceFile]:
@@ -86,6 +84,9 @@ def load_site(
 ) -> LoadedSite:
     """Parse every post that changed since the cache saw it; nothing stops at the first error."""
     known = cache.posts() if cache else {}
+    generation = cache.next_generation() if cache else 0
+    # Posts parsed since the last build that published into this output are new to it.
+    published = cache.built_generation(str(paths.output)) if cache else 0
     # Stats recorded within RACY_NS of the last load may hide a later same-size edit.
     trusted_before = int(cache.meta("stat_ns") or 0) - RACY_NS if cache else 0
     stat_ns = time.time_ns()
@@ -108,7 +109,13 @@ def load_site(
         digest = bytes_digest(data)
         if entry and entry.digest == digest:
             entries[file.source] = CachedPost(
-                file.source, file.mtime_ns, file.size, digest, entry.post, entry.problems
+                file.source,
+                file.mtime_ns,
+                file.size,
+                digest,
+                entry.post,
+                entry.problems,
+                entry.generation,
             )
             unchanged_bytes.append(entries[file.source])
         else:
@@ -128,6 +135,7 @@ def load_site(
             digest,
             None if post is None else light(post),
             result.problems,
+            generation,
         )
         fresh.append((entries[file.source], post))
         if post is not None:
@@ -162,7 +170,10 @@ def load_site(
         tuple(problems),
         {source: entry.digest for source, entry in entries.items()},
         PostStore(parsed, cache),
-        changed=frozenset(parsed),
+        changed=frozenset(parsed).union(
+            source for source, entry in entries.items() if entry.generation > published
+        ),
+        parsed=len(parsed),
     )
 
 
