@@ -28,10 +28,11 @@ def free_port() -> int:
 class RunningServer:
     """A uvicorn server running an app on its own thread and event loop."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, http: Any = "auto") -> None:
         self.port = free_port()
         config = uvicorn.Config(
             app,
+            http=http,
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
@@ -63,9 +64,9 @@ class RunningServer:
 
 
 @contextmanager
-def running(app: Any) -> Iterator[RunningServer]:
+def running(app: Any, http: Any = "auto") -> Iterator[RunningServer]:
     """Runs the app on a free loopback port for the duration of the block."""
-    server = RunningServer(app)
+    server = RunningServer(app, http)
     server.start()
     try:
         yield server

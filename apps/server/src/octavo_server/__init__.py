@@ -5,9 +5,11 @@ from octavo_server.app import app_from_environment, serving_app, writing_app
 from octavo_server.cli import register
 from octavo_server.live import LiveSite
 from octavo_server.paths import lookup
+from octavo_server.protocol import HangUpProtocol
 from octavo_server.static import StaticSite
 
 __all__ = [
+    "HangUpProtocol",
     "LiveSite",
     "StaticSite",
     "app_from_environment",

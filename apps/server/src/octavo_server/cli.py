@@ -4,6 +4,7 @@ so the builder never imports the server."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import signal
@@ -18,6 +19,7 @@ import uvicorn
 from octavo import SitePaths
 from octavo_server.app import ROOT_VARIABLE, serving_app, writing_app
 from octavo_server.live import LiveSite
+from octavo_server.protocol import HangUpProtocol
 
 CONFIG_FILE = "octavo.toml"
 
@@ -50,6 +52,11 @@ def register(subparsers: Any) -> None:
 
 def serve_command(args: argparse.Namespace) -> int:
     """Runs the server until interrupted; returns the exit code."""
+    # The `octavo` command turns the cycle collector off, as suits a short build; a server
+    # runs for hours, and every connection leaves reference cycles (uvicorn's protocol and
+    # its request cycles, asyncio tasks, exceptions and their tracebacks) that only the
+    # collector frees.
+    gc.enable()
     if args.watch:
         return run_writing(args)
     return run_serving(args)
@@ -104,7 +111,8 @@ def run_writing(args: argparse.Namespace) -> int:
             "saving a file rebuilds and reloads open pages (Ctrl-C to stop)",
             flush=True,
         )
-        server = LiveServer(uvicorn.Config(writing_app(live), **server_options(args)), live)
+        config = uvicorn.Config(writing_app(live), http=HangUpProtocol, **server_options(args))
+        server = LiveServer(config, live)
         server.run()
     finally:
         if scratch is not None:
