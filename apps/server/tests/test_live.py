@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import struct
 import time
 from pathlib import Path
 from typing import Any
@@ -15,9 +17,11 @@ from serving_helpers import running, write
 from starlette.testclient import TestClient
 from watchfiles import Change
 
-from octavo_server import LiveSite, StaticSite, writing_app
+from octavo import Builder
+from octavo_server import LiveSite, StaticSite, static, writing_app
 from octavo_server.headers import CONTENT_SECURITY_POLICY
 from octavo_server.live import SiteFilter, is_stylesheet_only, with_script
+from octavo_server.protocol import HangUpProtocol
 
 POST = "content/building-a-blog-engine-with-monorepo-architecture.md"
 POST_URL = "/posts/building-a-blog-engine-with-monorepo-architecture/"
@@ -169,6 +173,77 @@ def test_a_missing_file_waits_for_a_publishing_build(live: LiveSite) -> None:
     assert sent[0]["status"] == 404
 
 
+def test_a_missing_file_waits_no_longer_than_a_bound(
+    live: LiveSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(static, "BUILD_WAIT_SECONDS", 0.1)
+    app = StaticSite(live.output, live=live)
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def scenario() -> None:
+        scope = {"type": "http", "method": "GET", "path": "/nothing/", "headers": []}
+        async with live._lock:  # as while a build waits for another build's lock
+            await asyncio.wait_for(app(scope, receive, send), 5)
+
+    asyncio.run(scenario())
+    assert sent[0]["status"] == 404
+
+
+def state_of(live: LiveSite) -> dict[str, Any]:
+    state: dict[str, Any] = json.loads(live.message().split("data: ", 1)[1])
+    return state
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        RuntimeError("a bug in the build"),
+        TimeoutError("another build of this site is running (process 4242)"),
+        OSError(28, "No space left on device"),
+    ],
+)
+def test_a_build_that_raises_shows_its_error_and_keeps_the_last_good_build(
+    client: TestClient, live: LiveSite, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    def build(self: Builder) -> None:
+        raise failure
+
+    monkeypatch.setattr(Builder, "build", build)
+    report = asyncio.run(live.rebuild(set()))  # as the watcher does: it must not stop it
+    assert not report.ok
+    errors = state_of(live)["errors"]
+    assert len(errors) == 1
+    assert str(failure) in errors[0]["message"]
+    assert errors[0]["hint"]
+    page = client.get(POST_URL)
+    assert page.status_code == 200
+    assert 'data-build="2"' in page.text
+    monkeypatch.undo()
+    assert live.build_now().ok
+    assert state_of(live)["errors"] == []
+
+
+def test_a_first_build_that_raises_still_serves_the_overlay(
+    demo_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def build(self: Builder) -> None:
+        raise RuntimeError("a bug in the build")
+
+    monkeypatch.setattr(Builder, "build", build)
+    live = LiveSite(demo_site, tmp_path / "first" / "public")
+    assert not live.build_now().ok
+    response = TestClient(writing_app(live)).get("/")
+    assert response.status_code == 404
+    assert "/_octavo/reload.js" in response.text
+    assert "a bug in the build" in state_of(live)["errors"][0]["message"]
+
+
 def test_the_filter_passes_the_sites_sources_only(tmp_path: Path) -> None:
     site = tmp_path / "site"
     passes = SiteFilter(site, site / "public")
@@ -223,3 +298,27 @@ def test_the_watcher_rebuilds_after_a_save_and_the_stream_says_so(
             else:
                 pytest.fail("no build event within 10 s of the save")
         assert "A sentence added by the test." in http.get(POST_URL).text
+
+
+def test_a_pipelined_event_stream_ends_when_its_client_hangs_up(live: LiveSite) -> None:
+    pipelined = b"".join(
+        b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n"
+        for target in (b"/", b"/_octavo/events", b"/feed.xml")
+    )
+    with running(writing_app(live), http=HangUpProtocol) as server:
+        connection = socket.create_connection(("127.0.0.1", server.port), timeout=2)
+        with connection:
+            connection.sendall(pipelined)
+            received = b""
+            while b"retry: 500" not in received:
+                chunk = connection.recv(65536)
+                assert chunk, "the server closed before the event stream started"
+                received += chunk
+            assert len(live._listeners) == 1
+            # Linger zero: close resets the connection, as a killed client does.
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        deadline = time.monotonic() + 5
+        while live._listeners and time.monotonic() < deadline:
+            time.sleep(0.02)
+        # Not the keep-alive's 15 s: the stream hears the reset at once.
+        assert not live._listeners

@@ -13,6 +13,7 @@ from watchfiles import Change, DefaultFilter, awatch
 
 from octavo import Builder, BuildReport
 from octavo.report import show
+from octavo_content import ContentError
 
 RELOAD_SCRIPT_URL = "/_octavo/reload.js"
 EVENTS_URL = "/_octavo/events"
@@ -70,6 +71,17 @@ def error_fields(report: BuildReport) -> tuple[dict[str, object], ...]:
     )
 
 
+def stopped(site: Path, failure: Exception) -> BuildReport:
+    """Given a build that raised instead of reporting, returns a failed report saying so."""
+    problem = ContentError(
+        path=str(site),
+        message=f"the build stopped: {type(failure).__name__}: {failure}",
+        hint="the last good build is still served; the details are in the terminal running "
+        "`octavo serve`, and saving a file builds again",
+    )
+    return BuildReport(problems=(problem,))
+
+
 def script_tag(build: int) -> bytes:
     """Returns the tag that loads the reload client, naming the build the page comes from."""
     return f'<script src="{RELOAD_SCRIPT_URL}" data-build="{build}" defer></script>'.encode()
@@ -101,8 +113,14 @@ class LiveSite:
 
     def build_now(self, changes: Changes | None = None) -> BuildReport:
         """Builds the site with its drafts and records the outcome; the last good build stays
-        in the output folder when this one fails."""
-        report = Builder(self.site, self.output, include_drafts=True).build()
+        in the output folder when this one fails, whether it reports errors or raises."""
+        try:
+            report = Builder(self.site, self.output, include_drafts=True).build()
+        except Exception as failure:
+            # A bug in a build, a full disk or a busy lock must not stop the preview: the
+            # page shows the error, and the next save builds again.
+            self.console.print_exception()
+            report = stopped(self.site, failure)
         self.build += 1
         self.errors = error_fields(report)
         self.stylesheet_only = report.ok and is_stylesheet_only(changes or set(), self.site)

@@ -3,6 +3,8 @@ conditional requests, ranges, precompressed encodings, redirects and the site's 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 from collections.abc import Awaitable, Callable, MutableMapping
 from email.utils import parsedate_to_datetime
@@ -20,6 +22,9 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 CHUNK = 64 * 1024
+# How long a missing file waits for a running build: publishing takes milliseconds, but a build
+# may wait minutes for another build of the site to let go of its lock.
+BUILD_WAIT_SECONDS = 5.0
 NOT_FOUND_PAGE = "/404.html"
 # Ranges are for large media: a ranged request gets the plain file, never a compressed one.
 UNSATISFIABLE = (-1, -1)
@@ -71,7 +76,8 @@ class StaticSite:
         result, entry = self.files.get(path)
         if isinstance(result, Missing) and self.live is not None:
             # The builder swaps folders with two renames; between them nothing is there.
-            await self.live.idle()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.live.idle(), BUILD_WAIT_SECONDS)
             self.files.clear()
             result, entry = self.files.get(path)
         if isinstance(result, Malformed):
