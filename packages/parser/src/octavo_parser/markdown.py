@@ -15,6 +15,12 @@ from octavo_parser.listing import list_tokens, without_footnote_marks
 from octavo_parser.renderer import BLOCKS, OctavoRenderer
 from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
 from octavo_parser.tokens import Token, plain_text
+from octavo_parser.xmlchars import (
+    first_illegal_reference,
+    illegal_problem,
+    without_illegal,
+    xml_safe_html,
+)
 
 _PLUGINS = ("table", "footnotes", "strikethrough", "task_lists", "url")
 _WORDS_PER_MINUTE = 220
@@ -67,17 +73,33 @@ def render_markdown(
         )
 
     shown = {id(token) for token in summary}
+    toc: tuple[Heading, ...] = state.env.get(TOC, ())
     return RenderedMarkdown(
-        body_html=body_html,
-        list_html=listed(blocks),
-        summary_html=listed(without_footnote_marks(summary)),
-        description=shortened(summary_text),
+        # The text is XML-safe already; character references such as &#12; are not.
+        body_html=xml_safe_html(body_html),
+        list_html=xml_safe_html(listed(blocks)),
+        summary_html=xml_safe_html(listed(without_footnote_marks(summary))),
+        description=without_illegal(shortened(summary_text)),
         has_more=has_content([token for token in blocks if id(token) not in shown]),
-        toc=state.env.get(TOC, ()),
+        toc=tuple(
+            heading.model_copy(update={"text": without_illegal(heading.text)}) for heading in toc
+        ),
         word_count=words,
         reading_minutes=max(1, round(words / _WORDS_PER_MINUTE)),
-        problems=tuple(missing_alt_problems(blocks, text, path, first_line)),
+        problems=(
+            *_reference_problems(text, path, first_line),
+            *missing_alt_problems(blocks, text, path, first_line),
+        ),
     )
+
+
+def _reference_problems(text: str, path: str, first_line: int) -> list[ContentError]:
+    """Given a body, returns a warning at its first reference to a character XML does not allow."""
+    first = first_illegal_reference(text)
+    if first is None:
+        return []
+    line = first_line + text.count("\n", 0, first)
+    return [illegal_problem(path, line, "character references to characters")]
 
 
 def render_summary(text: str, *, raw_html: bool) -> tuple[str, str]:
@@ -86,7 +108,9 @@ def render_summary(text: str, *, raw_html: bool) -> tuple[str, str]:
     # One paragraph: line breaks and block markers inside it are read as running text.
     tokens = md.inline(" ".join(text.split()), {"ref_links": {}})
     html = "<p>" + _renderer(md).render_tokens(tokens, BlockState()) + "</p>\n"
-    return html, shortened(plain_text(tokens, html_shown=not raw_html))
+    return xml_safe_html(html), without_illegal(
+        shortened(plain_text(tokens, html_shown=not raw_html))
+    )
 
 
 def _renderer(md: mistune.Markdown) -> OctavoRenderer:

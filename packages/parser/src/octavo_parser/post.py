@@ -18,9 +18,15 @@ from octavo_content import (
     slugify,
 )
 from octavo_parser.frontmatter import FrontMatterBlock, loaded_front_matter, split_front_matter
-from octavo_parser.keys import unknown_key_problems
+from octavo_parser.keys import unknown_front_problems
 from octavo_parser.markdown import RenderedMarkdown, render_markdown, render_summary
-from octavo_parser.source import decoded_source
+from octavo_parser.source import decoded_source, xml_safe_source
+from octavo_parser.xmlchars import (
+    cleaned,
+    first_illegal_reference,
+    has_illegal,
+    illegal_problem,
+)
 
 
 @dataclass(frozen=True)
@@ -36,28 +42,51 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     text = decoded_source(source, path)
     if isinstance(text, ContentError):
         return _failed([text])
+    text, xml_problems = xml_safe_source(text, path)
     block = split_front_matter(text, path)
     if isinstance(block, ContentError):
-        return _failed([block])
-    data = loaded_front_matter(block, path)
-    if isinstance(data, ContentError):
-        return _failed([data])
-    key_problems = unknown_key_problems(
-        data, path, block.line_of, strict=config.strict_front_matter
-    )
+        return _failed([*xml_problems, block])
+    loaded = loaded_front_matter(block, path)
+    if isinstance(loaded, ContentError):
+        return _failed([*xml_problems, loaded])
+    data, escape_problems = _xml_safe_front_matter(loaded, block, path)
+    front_problems = [
+        *xml_problems,
+        *escape_problems,
+        *unknown_front_problems(data, path, block.line_of, strict=config.strict_front_matter),
+    ]
     front = _validated(data, block, path, config)
     if not isinstance(front, FrontMatter):
-        return _failed([*key_problems, *front])
+        return _failed([*front_problems, *front])
     slug = front.slug or slugify(front.title)
     if len(slug.encode()) > MAX_NAME_BYTES:
-        return _failed([*key_problems, _long_slug(slug, block, path)])
+        return _failed([*front_problems, _long_slug(slug, block, path)])
     body = render_markdown(
         block.body, path=path, slug=slug, raw_html=config.raw_html, first_line=block.body_line
     )
-    problems = _in_file_order([*key_problems, *body.problems])
+    problems = _in_file_order([*front_problems, *body.problems])
     if any(problem.is_error for problem in problems):
         return ParseResult(post=None, problems=problems)
     return ParseResult(post=_post(front, body, path, slug, config), problems=problems)
+
+
+def _xml_safe_front_matter(
+    data: dict[str, Any], block: FrontMatterBlock, path: str
+) -> tuple[dict[str, Any], list[ContentError]]:
+    """Given loaded front matter, returns it XML-safe, and a warning at the first key changed.
+
+    The file's text is XML-safe already; escapes such as YAML's "\\x1b" and `&#12;` in a summary
+    (rendered as Markdown) can still bring such characters back.
+    """
+    safe: dict[str, Any] = cleaned(data)
+    changed = [key for key, value in data.items() if has_illegal(key) or has_illegal(value)]
+    summary = data.get("summary")
+    if isinstance(summary, str) and first_illegal_reference(summary) is not None:
+        changed.append("summary")
+    if not changed:
+        return safe, []
+    first = min(block.line_of(key) for key in changed)
+    return safe, [illegal_problem(path, first, "characters written as escapes")]
 
 
 def _validated(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from octavo_content import ContentError
+from octavo_parser.xmlchars import first_illegal, illegal_problem, without_illegal
 
 
 def decoded_source(source: bytes, path: str) -> str | ContentError:
@@ -27,3 +28,12 @@ def _not_utf8(body: bytes, exc: UnicodeDecodeError, path: str) -> ContentError:
         expected="a file saved as UTF-8",
         hint="save the file as UTF-8 in your editor",
     )
+
+
+def xml_safe_source(text: str, path: str) -> tuple[str, list[ContentError]]:
+    """Given a file's text, returns it without characters XML does not allow, and the warning."""
+    first = first_illegal(text)
+    if first is None:
+        return text, []
+    line = text.count("\n", 0, first) + 1
+    return without_illegal(text), [illegal_problem(path, line, "characters")]
