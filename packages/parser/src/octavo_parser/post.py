@@ -18,7 +18,7 @@ from octavo_content import (
     slugify,
 )
 from octavo_parser.frontmatter import FrontMatterBlock, loaded_front_matter, split_front_matter
-from octavo_parser.keys import unknown_front_problems
+from octavo_parser.keys import unknown_key_problems
 from octavo_parser.markdown import RenderedMarkdown, render_markdown, render_summary
 from octavo_parser.source import decoded_source, xml_safe_source
 from octavo_parser.xmlchars import (
@@ -53,7 +53,7 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     front_problems = [
         *xml_problems,
         *escape_problems,
-        *unknown_front_problems(data, path, block.line_of, strict=config.strict_front_matter),
+        *unknown_key_problems(data, path, block.line_of, strict=config.strict_front_matter),
     ]
     front = _validated(data, block, path, config)
     if not isinstance(front, FrontMatter):
