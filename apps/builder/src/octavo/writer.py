@@ -15,6 +15,7 @@ output, below no symbolic link, that is not one of the writer's own names. The w
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import re
 import secrets
@@ -121,8 +122,16 @@ class OutputWriter:
         """Write the bytes served at `url` into the staging folder, until `commit`."""
         for relative, content in zip(self.files_of(url), self._encodings(data), strict=False):
             pending = self._checked(self.staging, relative)
-            pending.parent.mkdir(parents=True, exist_ok=True)
+            if self.fresh:
+                pending.parent.mkdir(parents=True, exist_ok=True)
+            else:
+                self._checked(self.output, relative)
+                pending = self._pending(relative)
             pending.write_bytes(content)
+
+    def _pending(self, relative: str) -> Path:
+        """Where an update stages a file: one flat folder, which takes no time to remove."""
+        return self.staging / hashlib.blake2b(relative.encode(), digest_size=16).hexdigest()
 
     def commit(self, files: Iterable[str], changed: Iterable[str]) -> None:
         """Publish the build: `files` are all it makes, `changed` the urls it wrote.
@@ -145,10 +154,10 @@ class OutputWriter:
             self._remove(relative)
         for url in changed:
             for relative in self.files_of(url):
-                target = self._checked(self.output, relative)
+                target = self.output / relative  # checked when it was staged
                 target.parent.mkdir(parents=True, exist_ok=True)
-                (self.staging / relative).replace(target)
-        shutil.rmtree(self.staging)
+                self._pending(relative).replace(target)
+        self.staging.rmdir()  # empty now
         if self.previous.files == set(files) and not self.previous.old:
             # Same files: the manifest stands, and so does its token. The cache's records are
             # written after the files, so they are never newer than the folder they describe.
