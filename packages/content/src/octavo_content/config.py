@@ -105,8 +105,15 @@ class SiteConfig(BaseModel):
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
+            errors = errors_from_validation(exc, path, lambda key: _line_of_key(text, key), _HINTS)
+            # A field inside a table (permalinks.post) stands on its own line, not the table's.
             raise ContentErrors(
-                errors_from_validation(exc, path, lambda key: _line_of_key(text, key), _HINTS)
+                [
+                    error.model_copy(update={"line": _line_of_key(text, error.field)})
+                    if error.field and "." in error.field
+                    else error
+                    for error in errors
+                ]
             ) from None
 
     @classmethod
@@ -135,8 +142,30 @@ def _line_from_message(message: str) -> int | None:
 
 
 def _line_of_key(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\s*\[{re.escape(key)}\]")
+    """Given TOML text and a key (`title`, `permalinks`, `permalinks.post`), returns its line.
+
+    A key in a table is found under its `[table]` header or written dotted; failing that, the
+    line of its table.
+    """
+    table = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
+        header = _TABLE_HEADER.match(line)
+        if header:
+            table = _plain_key(header.group(1))
+            if table == key:
+                return number
+            continue
+        assignment = _ASSIGNMENT.match(line)
+        if assignment and ".".join(filter(None, [table, _plain_key(assignment.group(1))])) == key:
             return number
-    return None
+    parent = key.rpartition(".")[0]
+    return _line_of_key(text, parent) if parent else None
+
+
+_TABLE_HEADER = re.compile(r"^\s*\[\[?([^\]]+)\]")
+_ASSIGNMENT = re.compile(r"""^\s*([A-Za-z0-9_."' -]+?)\s*=""")
+
+
+def _plain_key(written: str) -> str:
+    """Given a TOML key as written (`"permalinks" . post`), returns it as `permalinks.post`."""
+    return ".".join(part.strip().strip("\"'") for part in written.split("."))

@@ -5,22 +5,38 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Anything between braces, so that {0}, {} and {slug:>9} are named (and refused) too.
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# Outside placeholders, the characters a URL path carries as they are (RFC 3986 unreserved).
+_UNSAFE = re.compile(r"[^A-Za-z0-9._~/-]")
+_HINT = "see [permalinks] in the octavo-content README"
 
 
-def _check_pattern(value: str, allowed: set[str]) -> str:
-    if not value.startswith("/"):
-        raise ValueError(
-            f"{value!r} does not start with '/'; expected a path such as '/posts/{{slug}}/'"
-        )
-    if ".." in value.split("/") or "\\" in value:
-        raise ValueError(f"{value!r} leaves the site; expected a path without '..' or '\\'")
-    unknown = set(_PLACEHOLDER.findall(value)) - allowed
+def _check_pattern(value: str, allowed: set[str], example: str, *, relative: bool = False) -> str:
+    """Given a URL pattern, returns it, or raises why it cannot be filled in or leaves the site."""
+    names = ", ".join("{" + name + "}" for name in sorted(allowed)) or "no placeholder"
+    expected = f"a path such as {example!r}, with {names}"
+
+    def refuse(problem: str) -> ValueError:
+        return ValueError(f"{value!r} {problem}; expected {expected}; hint {_HINT}")
+
+    if value.startswith("/") == relative:
+        raise refuse("starts with '/'" if relative else "does not start with '/'")
+    unknown = sorted(set(_PLACEHOLDER.findall(value)) - allowed)
     if unknown:
-        names = ", ".join("{" + name + "}" for name in sorted(allowed))
-        raise ValueError(f"{value!r} uses {sorted(unknown)}; expected only {names}")
+        raise refuse("uses " + ", ".join("{" + name + "}" for name in unknown))
+    literal = _PLACEHOLDER.sub("x", value)
+    if "{" in literal or "}" in literal:
+        raise refuse("has a brace that is not part of a placeholder")
+    unsafe = _UNSAFE.search(literal)
+    if unsafe:
+        raise refuse(f"has the character {unsafe.group()!r}")
+    # Between the leading '/' (when absolute) and a trailing one, each segment names a folder.
+    inner = literal.removeprefix("/").removesuffix("/").split("/")
+    if any(segment in {"", ".", ".."} for segment in inner):
+        raise refuse("has an empty, '.' or '..' segment")
     return value
 
 
@@ -40,30 +56,38 @@ class Permalinks(BaseModel):
 
     @field_validator("post")
     @classmethod
-    def _post_pattern(cls, value: str) -> str:
-        _check_pattern(value, {"slug", "year", "month", "day"})
+    def _post_pattern(cls, value: str, info: ValidationInfo) -> str:
+        _check_pattern(value, {"slug", "year", "month", "day"}, _default(info))
         if "{slug}" not in value:
-            raise ValueError(f"{value!r} has no {{slug}}; expected a pattern with {{slug}}")
+            raise ValueError(
+                f"{value!r} has no {{slug}}; expected a pattern with {{slug}}; hint {_HINT}"
+            )
         return value
 
     @field_validator("tag", "tag_feed")
     @classmethod
-    def _tag_pattern(cls, value: str) -> str:
-        _check_pattern(value, {"slug"})
+    def _tag_pattern(cls, value: str, info: ValidationInfo) -> str:
+        _check_pattern(value, {"slug"}, _default(info))
         if "{slug}" not in value:
-            raise ValueError(f"{value!r} has no {{slug}}; expected a pattern with {{slug}}")
+            raise ValueError(
+                f"{value!r} has no {{slug}}; expected a pattern with {{slug}}; hint {_HINT}"
+            )
         return value
 
     @field_validator("tags", "archive", "feed")
     @classmethod
-    def _fixed_pattern(cls, value: str) -> str:
-        return _check_pattern(value, set())
+    def _fixed_pattern(cls, value: str, info: ValidationInfo) -> str:
+        return _check_pattern(value, set(), _default(info))
 
     @field_validator("page")
     @classmethod
-    def _page_pattern(cls, value: str) -> str:
-        if value.startswith("/") or "{n}" not in value or not value.endswith("/"):
-            raise ValueError(f"{value!r} is not relative; expected a pattern such as 'page/{{n}}/'")
+    def _page_pattern(cls, value: str, info: ValidationInfo) -> str:
+        _check_pattern(value, {"n"}, _default(info), relative=True)
+        if "{n}" not in value or not value.endswith("/"):
+            raise ValueError(
+                f"{value!r} has no {{n}} or does not end with '/'; expected a pattern such as"
+                f" 'page/{{n}}/'; hint {_HINT}"
+            )
         return value
 
     def post_url(self, slug: str, date: datetime) -> str:
@@ -89,6 +113,11 @@ class Permalinks(BaseModel):
     def tag_feed_url(self, slug: str) -> str:
         """The path of a tag's Atom feed."""
         return self.tag_feed.format(slug=slug)
+
+
+def _default(info: ValidationInfo) -> str:
+    """Given the field being validated, returns its default pattern, the example to follow."""
+    return str(Permalinks.model_fields[info.field_name or "post"].default)
 
 
 def output_file(url_path: str) -> str:
