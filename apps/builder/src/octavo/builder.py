@@ -25,8 +25,9 @@ from octavo.loading import LoadedSite, PostStore, load_site
 from octavo.lock import LOCK_FILE, LockTimeout, site_lock
 from octavo.parallel import default_jobs, map_forked
 from octavo.progress import BuildProgress, NoProgress
+from octavo.reading import read_static, unusable_problems
 from octavo.routes import Claimant, Route, RouteTable, url_line
-from octavo.site import SitePaths
+from octavo.site import STATIC_DIR, SitePaths
 from octavo.writer import OutputWriter
 from octavo_content import ContentError, ContentErrors, Post, SiteConfig, newest_first, only_errors
 from octavo_render import FEED_LIMIT, Renderer, SitemapEntry
@@ -254,6 +255,9 @@ class Builder:
             files=state.content,
             progress=self.progress,
         )
+        # What the walk could not read is an error: a folder read as empty would lose pages.
+        site = replace(site, problems=(*unusable_problems(state.unusable), *site.problems))
+        self.static_files = state.static
         if cache is not None:
             # Read now what rendering will ask of the cache, so a damaged file shows here,
             # where the build can discard it and load again.
@@ -389,23 +393,19 @@ class Builder:
         )
 
     def _claim_static(self, table: RouteTable) -> None:
-        static = self.paths.static
-        if not static.is_dir():
-            return
-        for source in sorted(static.rglob("*")):
-            if source.is_dir():
-                continue
-            relative = self.paths.relative(source)
-            url = "/" + source.relative_to(static).as_posix()
-            claimant = Claimant(f"static file {relative}", relative)
-            if not source.resolve().is_relative_to(self.paths.root):
-                refuse = partial(_refuse_outside, relative)
-                table.claim(Route(url, claimant, refuse, partial(str, "outside"), structural=False))
-                continue
-            stat = source.stat()
-            fingerprint = digest("static", relative, stat.st_mtime_ns, stat.st_size)
+        # The files the load's walk listed; it reported what it could not read, or links out.
+        for file in self.static_files:
+            url = "/" + file.source.removeprefix(f"{STATIC_DIR}/")
+            claimant = Claimant(f"static file {file.source}", file.source)
+            fingerprint = digest("static", file.source, file.mtime_ns, file.size)
             table.claim(
-                Route(url, claimant, source.read_bytes, partial(str, fingerprint), structural=False)
+                Route(
+                    url,
+                    claimant,
+                    partial(read_static, file),
+                    partial(str, fingerprint),
+                    structural=False,
+                )
             )
 
     def url_conflicts(self, routes: RouteTable) -> list[ContentError]:

@@ -175,13 +175,17 @@ class BuildCache:
 
     def next_generation(self) -> int:
         """Number a new load of the posts (stored with what it parses) and return the number."""
-        self.generation = _int(self.meta("generation")) + 1
+        self.generation = self.meta_int("generation") + 1
         self.set_meta("generation", str(self.generation))
         return self.generation
 
+    def meta_int(self, key: str) -> int:
+        """A stored whole number (0 when none is stored)."""
+        return _int(self.meta(key))
+
     def built_generation(self, output: str) -> int:
         """The load of the last build that succeeded into `output` (0 for none)."""
-        return _int(self.meta(f"built:{output}"))
+        return self.meta_int(f"built:{output}")
 
     def mark_built(self, output: str) -> None:
         """Record that this build's load was published into `output`: its posts are not new."""
@@ -328,7 +332,10 @@ class BuildCache:
 
 
 def _int(stored: str | None) -> int:
-    return int(stored) if stored else 0
+    try:
+        return int(stored) if stored else 0
+    except ValueError as failure:
+        raise CacheCorrupt(f"a stored number is not one: {stored!r}") from failure
 
 
 def _types_are(values: Sequence[object], types: Sequence[type]) -> bool:

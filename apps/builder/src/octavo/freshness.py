@@ -9,6 +9,7 @@ no scheduled post has come due since, the build is the output as it stands.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from importlib.util import find_spec
 from pathlib import Path
+from stat import S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, S_ISSOCK
 
 # Kept in step with octavo.cache and octavo.writer, which this module must not import (they pull in
 # the engine); tests/test_freshness checks the values agree.
@@ -70,20 +72,128 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Unusable:
+    """Something under the site's folders that a build cannot take as a file, and why.
+
+    `reason` is one of: "unreadable" (the system refused: `detail` says why), "special" (a FIFO,
+    socket or device: reading it could hang the build), "outside" (a link leading out of the
+    site), "loop" (a link to a folder that contains it), "broken" (a link to nothing), "name"
+    (a name that is not UTF-8; `source` shows its bytes escaped).
+    """
+
+    source: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class SiteState:
-    """The signature of a site's files, and the content files it saw (the load reuses them)."""
+    """The signature of a site's files, and what the walk found (the load reuses it).
+
+    `content` and `static` list the regular files of those folders; `unusable`, everything
+    under content, static and templates that a build must report instead of reading.
+    """
 
     signature: str
     content: tuple[SourceFile, ...]
+    static: tuple[SourceFile, ...] = ()
+    unusable: tuple[Unusable, ...] = ()
 
 
-def _stat_lines(
-    root: str, hasher: hashlib.blake2b, prefix: str = "", found: list[SourceFile] | None = None
-) -> int:
+class _SiteWalk:
+    """One walk of a site's folders: each regular file's stat into the signature, and a list.
+
+    Links are followed when they lead to a file or folder inside the site (a link to a folder
+    that contains it is reported, not followed); everything else is reported as `Unusable`.
+    """
+
+    def __init__(self, site: Path, hasher: hashlib.blake2b) -> None:
+        self.root = os.path.realpath(site)
+        self.hasher = hasher
+        self.unusable: list[Unusable] = []
+        self.newest = 0
+
+    def part(self, site: Path, part: str) -> list[SourceFile]:
+        """The regular files under the site's folder `part` (none when it does not exist)."""
+        found: list[SourceFile] = []
+        folder = site / part
+        real = os.path.realpath(folder)
+        if not os.path.lexists(folder):
+            return found
+        if not self._inside(real):
+            self._refuse(part, "outside")
+        else:
+            self._folder(str(folder), real, f"{part}/", found, frozenset((real,)), top=True)
+        return found
+
+    def _inside(self, real: str) -> bool:
+        return real == self.root or real.startswith(self.root + os.sep)
+
+    def _refuse(self, source: str, reason: str, detail: str = "") -> None:
+        self.unusable.append(Unusable(source, reason, detail))
+        self.hasher.update(f"!{reason}\0{source}\n".encode())
+
+    def _folder(
+        self,
+        path: str,
+        real: str,
+        prefix: str,
+        found: list[SourceFile],
+        above: frozenset[str],
+        *,
+        top: bool = False,
+    ) -> None:
+        # os.scandir: one system call per folder, stats cached; pathlib costs more per file.
+        try:
+            with os.scandir(path) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as failure:
+            if top and isinstance(failure, NotADirectoryError):
+                self._refuse(prefix.rstrip("/"), "special", "not a folder")
+            else:
+                self._refuse(prefix.rstrip("/"), "unreadable", failure.strerror or str(failure))
+            return
+        for entry in entries:
+            name = prefix + entry.name
+            if not _decodable(entry.name):
+                self._refuse(shown_name(name), "name")
+                continue
+            is_link = entry.is_symlink()
+            try:
+                stat_result = entry.stat()  # follows links
+            except FileNotFoundError:
+                if is_link:
+                    self._refuse(name, "broken")
+                continue  # removed while the walk went by
+            except OSError as failure:
+                self._refuse(name, "unreadable", failure.strerror or str(failure))
+                continue
+            target = os.path.realpath(entry.path) if is_link else f"{real}{os.sep}{entry.name}"
+            if is_link and not self._inside(target):
+                self._refuse(name, "outside")
+            elif S_ISDIR(stat_result.st_mode):
+                if target in above:
+                    self._refuse(name, "loop")
+                else:
+                    self._folder(entry.path, target, name + "/", found, above | {target})
+            elif not S_ISREG(stat_result.st_mode):
+                self._refuse(name, "special", _kind(stat_result.st_mode))
+            else:
+                self.newest = max(self.newest, stat_result.st_mtime_ns)
+                found.append(
+                    SourceFile(
+                        entry.path, name, stat_result.st_mtime_ns, stat_result.st_size, is_link
+                    )
+                )
+                self.hasher.update(
+                    f"{name}\0{stat_result.st_mtime_ns}\0{stat_result.st_size}\n".encode()
+                )
+
+
+def _stat_lines(root: str, hasher: hashlib.blake2b) -> int:
     """Add every file under `root` (relative path, mtime, size) to `hasher`, in a stable order.
 
-    Returns the newest modification time seen (ns), 0 for none. With `found`, also lists the
-    files there, named `prefix` + their path below `root`.
+    For Octavo's own code. Returns the newest modification time seen (ns), 0 for none.
     """
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
@@ -91,29 +201,18 @@ def _stat_lines(
         return 0
     newest = 0
     for entry in entries:
-        # os.scandir: one system call per folder, stats cached; pathlib costs more per file.
         if entry.is_dir(follow_symlinks=False):
             if entry.name != "__pycache__":  # written by Python itself, not the engine's code
-                below = _stat_lines(entry.path, hasher, f"{prefix}{entry.name}/", found)
-                newest = max(newest, below)
+                newest = max(newest, _stat_lines(entry.path, hasher))
             continue
         try:
-            stat = entry.stat()
+            stat_result = entry.stat()
         except OSError:
             continue
-        newest = max(newest, stat.st_mtime_ns)
-        if found is not None:
-            name = prefix + entry.name
-            found.append(
-                SourceFile(entry.path, name, stat.st_mtime_ns, stat.st_size, entry.is_symlink())
-            )
-        hasher.update(f"{prefix}{entry.name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+        newest = max(newest, stat_result.st_mtime_ns)
+        line = f"{entry.path}\0{stat_result.st_mtime_ns}\0{stat_result.st_size}\n"
+        hasher.update(line.encode("utf-8", "surrogateescape"))
     return newest
-
-
-def signature(site: Path, output: Path, *, include_drafts: bool, compress: bool) -> str:
-    """The digest of everything a build of `site` into `output` reads, by file stat."""
-    return site_state(site, output, include_drafts=include_drafts, compress=compress).signature
 
 
 def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool) -> SiteState:
@@ -122,19 +221,19 @@ def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool
     When a file changed too recently for its stat to be trusted, the signature is made unique,
     so no later build takes it for up to date.
     """
-    content: list[SourceFile] = []
     signed_ns = time.time_ns()
-    newest = 0
     hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(f"{output}\0{include_drafts}\0{compress}\n".encode())
+    hasher.update(f"{output}\0{include_drafts}\0{compress}\n".encode("utf-8", "surrogateescape"))
     try:
-        hasher.update((site / CONFIG_FILE).read_bytes())
+        hasher.update(read_regular(site / CONFIG_FILE))
     except OSError:
         hasher.update(b"no config")
+    walk = _SiteWalk(site, hasher)
+    found: dict[str, list[SourceFile]] = {}
     for part in SITE_PARTS:
         hasher.update(f"[{part}]\n".encode())
-        found = content if part == "content" else None
-        newest = max(newest, _stat_lines(str(site / part), hasher, f"{part}/", found))
+        found[part] = walk.part(site, part)
+    newest = walk.newest
     for package in ENGINE_PACKAGES:
         spec = find_spec(package)
         for location in (spec.submodule_search_locations or []) if spec else []:
@@ -142,7 +241,52 @@ def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool
             newest = max(newest, _stat_lines(location, hasher))
     if newest >= signed_ns - RACY_NS:
         hasher.update(f"racy {signed_ns}".encode())
-    return SiteState(hasher.hexdigest(), tuple(content))
+    return SiteState(
+        hasher.hexdigest(),
+        tuple(found["content"]),
+        tuple(found["static"]),
+        tuple(walk.unusable),
+    )
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of the regular file at `path`; OSError for anything else.
+
+    Opened without blocking, then checked: a FIFO put where a file was expected fails at once
+    instead of waiting forever for a writer.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read()
+    finally:
+        os.close(descriptor)
+
+
+def shown_name(name: str) -> str:
+    """`name` for a message: bytes that are not UTF-8 shown escaped, as `caf\\xe9.md`."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _decodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.scandir keeps undecodable bytes as lone surrogates
+        return False
+    return True
+
+
+def _kind(mode: int) -> str:
+    kinds = (
+        (S_ISFIFO, "a FIFO"),
+        (S_ISSOCK, "a socket"),
+        (S_ISCHR, "a device"),
+        (S_ISBLK, "a device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def _key(output: Path) -> str:

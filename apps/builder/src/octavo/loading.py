@@ -12,6 +12,7 @@ from octavo.fingerprint import bytes_digest
 from octavo.freshness import RACY_NS, SourceFile
 from octavo.parallel import parse_many
 from octavo.progress import BuildProgress
+from octavo.reading import read_source
 from octavo.site import SitePaths
 from octavo_content import ContentError, Post, SiteConfig
 
@@ -88,7 +89,7 @@ def load_site(
     # Posts parsed since the last build that published into this output are new to it.
     published = cache.built_generation(str(paths.output)) if cache else 0
     # Stats recorded within RACY_NS of the last load may hide a later same-size edit.
-    trusted_before = int(cache.meta("stat_ns") or 0) - RACY_NS if cache else 0
+    trusted_before = cache.meta_int("stat_ns") - RACY_NS if cache else 0
     stat_ns = time.time_ns()
     entries: dict[str, CachedPost] = {}
     unchanged_bytes: list[CachedPost] = []
@@ -96,16 +97,17 @@ def load_site(
     problems: list[ContentError] = []
     order: list[str] = []
     for file in post_files(files):
-        if file.is_link and not file.path.resolve().is_relative_to(paths.root):
-            problems.append(_outside_site(file.source))
-            continue
-        order.append(file.source)
         entry = known.get(file.source)
         same_stat = entry and (entry.mtime_ns, entry.size) == (file.mtime_ns, file.size)
         if entry and same_stat and entry.mtime_ns < trusted_before:
+            order.append(file.source)
             entries[file.source] = entry
             continue
-        data = file.path.read_bytes()
+        data = read_source(file)
+        if isinstance(data, ContentError):
+            problems.append(data)
+            continue
+        order.append(file.source)
         digest = bytes_digest(data)
         if entry and entry.digest == digest:
             entries[file.source] = CachedPost(
@@ -174,13 +176,4 @@ def load_site(
             source for source, entry in entries.items() if entry.generation > published
         ),
         parsed=len(parsed),
-    )
-
-
-def _outside_site(relative: str) -> ContentError:
-    return ContentError(
-        path=relative,
-        message="is a link to a file outside the site",
-        expected="post files inside the site folder",
-        hint="copy the file into content/ instead of linking to it",
     )
