@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import (
@@ -13,8 +16,10 @@ from jinja2 import (
     PackageLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateError,
     select_autoescape,
 )
+from jinja2.loaders import split_template_path
 
 THEME_TEMPLATES = "theme/templates"
 
@@ -24,11 +29,49 @@ def theme_loader() -> PackageLoader:
     return PackageLoader("octavo_render", THEME_TEMPLATES)
 
 
+class TemplateOutsideSite(TemplateError):
+    """A site template that is a link to a file outside the site: it is never read."""
+
+    def __init__(self, filename: str) -> None:
+        # `filename`, as jinja2's own errors carry it, names the file for the build's report.
+        self.filename = filename
+        super().__init__(
+            f"{filename} is a link to a file outside the site; it is not used "
+            "(copy the file into the site instead of linking to it)"
+        )
+
+
+class SiteTemplateLoader(FileSystemLoader):
+    """The site's `templates/` folder, confined to the site (the folder that holds it).
+
+    A template reached through a link that leads out of the site is refused with an error
+    naming it, before it is read: a site's templates are published, and a link must not
+    publish a file from elsewhere on the machine.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.folder = folder
+        self.site = os.path.realpath(folder.absolute().parent)
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """The template's source, file name and up-to-date check, once it is known to be inside."""
+        filename = posixpath.join(os.fspath(self.folder), *split_template_path(template))
+        real = os.path.realpath(filename)
+        if os.path.lexists(filename) and not (
+            real == self.site or real.startswith(self.site + os.sep)
+        ):
+            raise TemplateOutsideSite(f"{self.folder.name}/{template}")
+        return super().get_source(environment, template)
+
+
 def template_loader(site_templates: Path | None) -> ChoiceLoader:
     """Given the site's templates folder (or None), returns the loader that searches it first."""
     loaders: list[BaseLoader] = []
     if site_templates is not None and site_templates.is_dir():
-        loaders.append(FileSystemLoader(site_templates))
+        loaders.append(SiteTemplateLoader(site_templates))
     loaders.append(theme_loader())
     # "theme/base.html" always names the original, so a site can override a template and extend it.
     loaders.append(PrefixLoader({"theme": theme_loader()}))
