@@ -90,3 +90,22 @@ def test_deeply_nested_toml_is_an_error_not_a_crash(config: SiteConfig) -> None:
     source = '+++\ntitle = "Hi"\ndate = 2024-05-01\nx = ' + "[ " * 5000 + "]" * 5000 + "\n+++\n"
     problem = only_problem(source.encode(), config)
     assert "nested" in problem.message
+
+
+def test_a_duplicate_key_on_one_line_is_an_error(config: SiteConfig) -> None:
+    source = b"---\ntitle: Hi\ndate: 2024-05-01\nimage: {src: a.png, src: b.png}\n---\n"
+    problem = only_problem(source, config)
+    assert problem.line == 4
+    assert "'src' is given twice" in problem.message
+
+
+def test_repeated_toml_array_tables_are_not_duplicates(config: SiteConfig) -> None:
+    source = (
+        b'+++\ntitle = "Hi"\ndate = 2024-05-01\n[[links]]\nurl = "a"\n[[links]]\nurl = "b"\n+++\n'
+    )
+    result = parse_post(source, PATH, config)
+    assert result.post is not None
+    assert result.post.extra == {"links": [{"url": "a"}, {"url": "b"}]}
+    broken = source.replace(b'url = "b"', b'url = "b"\nurl = "c"')
+    problem = only_problem(broken, config)
+    assert (problem.line, problem.message) == (8, "'url' is given twice, on line 7 and on line 8")

@@ -17,6 +17,8 @@ _FENCES: dict[str, Format] = {"---": "yaml", "+++": "toml"}
 _EXAMPLE = "front matter between --- lines, such as  title: Hello  and  date: 2024-05-01"
 _TOML_LINE = re.compile(r"line (\d+)")
 _TOML_KEY = re.compile(r"""^\s*(["']?)([A-Za-z0-9_.-]+)\1\s*=""")
+# What tomllib says of a key or table given twice.
+_TOML_TWICE = re.compile(r"Cannot (overwrite|declare)")
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]*?)\s*\]")
 # Deeper than any front matter needs, shallow enough that no loader or pickle recurses too far.
 MAX_DEPTH = 20
@@ -176,9 +178,10 @@ def _refused_yaml_event(block: FrontMatterBlock, path: str) -> ContentError | No
         parent = open_nodes[-1] if open_nodes else None
         if parent is not None:
             if parent.expects_key and isinstance(event, yaml.ScalarEvent):
-                first = parent.key_lines.setdefault(event.value, line)
-                if first != line:
+                first = parent.key_lines.get(event.value)
+                if first is not None:
                     return _duplicate_key(event.value, first, line, path, len(open_nodes) == 1)
+                parent.key_lines[event.value] = line
             parent.expects_key = not parent.expects_key
         if isinstance(event, yaml.CollectionStartEvent):
             if len(open_nodes) >= MAX_DEPTH:
@@ -217,7 +220,7 @@ def _toml_data(block: FrontMatterBlock, path: str) -> Any:
     except RecursionError:
         return _too_deep(block.opening_line, path)
     except tomllib.TOMLDecodeError as exc:
-        duplicate = _toml_duplicate(block, path)
+        duplicate = _toml_duplicate(block, path) if _TOML_TWICE.match(str(exc)) else None
         if duplicate is not None:
             return duplicate
         found = _TOML_LINE.search(str(exc))
@@ -245,6 +248,8 @@ def _toml_duplicate(block: FrontMatterBlock, path: str) -> ContentError | None:
         header = _TOML_TABLE.match(text)
         if header:
             table = header.group(1)
+            # Each [[table]] header opens a new table of the array, with keys of its own.
+            seen = {where: line for where, line in seen.items() if where[0] != table}
             continue
         key = _TOML_KEY.match(text)
         if key:
