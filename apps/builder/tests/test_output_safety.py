@@ -258,3 +258,15 @@ def test_an_abandoned_update_leaves_no_staging_behind(tmp_path: Path) -> None:
     failed.put("/a.txt", b"changed")
     failed.abandon()
     assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "a.txt"]
+
+
+def test_a_url_part_longer_than_a_file_name_is_an_error(tmp_path: Path) -> None:
+    # The slug is within its limit; the pattern's own text makes the file name too long.
+    site = make_site(tmp_path / "s", {"a.md": post("A", extra=f"slug: {'s' * 250}\n")})
+    config = site / "octavo.toml"
+    config.write_text(config.read_text() + '[permalinks]\npost = "/posts/{slug}-archived.html"\n')
+    report = Builder(site).build()
+    assert not report.ok
+    (error,) = report.errors
+    assert (error.path, error.field) == ("content/a.md", "url")
+    assert "longer than 255 bytes" in error.message

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from octavo.writer import is_safe_relative
-from octavo_content import ContentError, Post, output_file
+from octavo_content import MAX_NAME_BYTES, ContentError, Post, output_file
 
 Render = Callable[[], bytes]
 
@@ -113,20 +113,27 @@ class RouteTable:
         return errors
 
     def _unwritable(self) -> list[ContentError]:
-        """Errors for URLs that leave the output or take one of the writer's own names."""
-        return [
-            ContentError(
-                path=routes[0].claimant.path,
-                line=routes[0].claimant.line,
-                field="url",
-                message=f"{routes[0].url} cannot be written: it leaves the output folder or "
-                "takes a name Octavo keeps for itself (.octavo-*)",
-                expected="a URL inside the site, not starting with /.octavo-",
-                hint="rename the file or change the permalink",
+        """Errors for URLs that leave the output, take the writer's names, or are too long."""
+        errors = []
+        for key, routes in self._claims.items():
+            if not is_safe_relative(key):
+                why = "it leaves the output folder or takes a name Octavo keeps (.octavo-*)"
+            elif any(len(part.encode()) > MAX_NAME_BYTES for part in key.split("/")):
+                why = f"a part of it is longer than {MAX_NAME_BYTES} bytes, more than a file name"
+            else:
+                continue
+            errors.append(
+                ContentError(
+                    path=routes[0].claimant.path,
+                    line=routes[0].claimant.line,
+                    field="url",
+                    message=f"{routes[0].url} cannot be written: {why}",
+                    expected=f"a URL inside the site, each part at most {MAX_NAME_BYTES} bytes, "
+                    "not starting with /.octavo-",
+                    hint="rename the file or change the permalink",
+                )
             )
-            for key, routes in self._claims.items()
-            if not is_safe_relative(key)
-        ]
+        return errors
 
 
 _URL_KEY = re.compile(rb"^\s*(slug|title)\s*[:=]", re.MULTILINE)
