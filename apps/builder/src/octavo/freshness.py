@@ -155,7 +155,7 @@ class _SiteWalk:
             return
         for entry in entries:
             name = prefix + entry.name
-            if not _decodable(entry.name):
+            if not (entry.name.isascii() or _decodable(entry.name)):
                 self._refuse(shown_name(name), "name")
                 continue
             is_link = entry.is_symlink()
@@ -168,10 +168,11 @@ class _SiteWalk:
             except OSError as failure:
                 self._refuse(name, "unreadable", failure.strerror or str(failure))
                 continue
-            target = os.path.realpath(entry.path) if is_link else f"{real}{os.sep}{entry.name}"
+            target = os.path.realpath(entry.path) if is_link else ""
             if is_link and not self._inside(target):
                 self._refuse(name, "outside")
             elif S_ISDIR(stat_result.st_mode):
+                target = target or f"{real}{os.sep}{entry.name}"
                 if target in above:
                     self._refuse(name, "loop")
                 else:
@@ -179,15 +180,10 @@ class _SiteWalk:
             elif not S_ISREG(stat_result.st_mode):
                 self._refuse(name, "special", _kind(stat_result.st_mode))
             else:
-                self.newest = max(self.newest, stat_result.st_mtime_ns)
-                found.append(
-                    SourceFile(
-                        entry.path, name, stat_result.st_mtime_ns, stat_result.st_size, is_link
-                    )
-                )
-                self.hasher.update(
-                    f"{name}\0{stat_result.st_mtime_ns}\0{stat_result.st_size}\n".encode()
-                )
+                mtime_ns, size = stat_result.st_mtime_ns, stat_result.st_size
+                self.newest = max(self.newest, mtime_ns)
+                found.append(SourceFile(entry.path, name, mtime_ns, size, is_link))
+                self.hasher.update(f"{name}\0{mtime_ns}\0{size}\n".encode())
 
 
 def _stat_lines(root: str, hasher: hashlib.blake2b) -> int:

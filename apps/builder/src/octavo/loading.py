@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
+from pathlib import Path
 
-from octavo.cache import BuildCache, CachedPost, light
+from octavo.cache import BuildCache, CacheCorrupt, CachedPost, light
 from octavo.fingerprint import bytes_digest
-from octavo.freshness import RACY_NS, SourceFile
+from octavo.freshness import RACY_NS, SourceFile, read_regular
 from octavo.parallel import parse_many
 from octavo.progress import BuildProgress
 from octavo.reading import read_source
 from octavo.site import SitePaths
 from octavo_content import ContentError, Post, SiteConfig
+from octavo_parser import parse_post
 
 POST_SUFFIXES = (".md", ".markdown")
 
@@ -26,9 +29,15 @@ class PostStore:
     the bodies of just the pages it renders again.
     """
 
-    def __init__(self, parsed: dict[str, Post], cache: BuildCache | None) -> None:
+    def __init__(
+        self,
+        parsed: dict[str, Post],
+        cache: BuildCache | None,
+        parse_again: Callable[[Post], Post] | None = None,
+    ) -> None:
         self._parsed = parsed
         self._cache = cache
+        self._parse_again = parse_again
 
     def whole(self, posts: Sequence[Post]) -> tuple[Post, ...]:
         """`posts` with their HTML, in the same order."""
@@ -36,7 +45,15 @@ class PostStore:
         if not missing:
             return tuple(self._parsed[post.source] for post in posts)
         assert self._cache is not None, "a post without its body must come from the cache"
-        bodies = self._cache.bodies_of(missing)
+        try:
+            bodies = self._cache.bodies_of(missing)
+        except CacheCorrupt:
+            # Damaged beyond what the load's check sees (this may run in a worker process, which
+            # cannot ask the build to start again): parse the posts again, and have the next
+            # build discard the cache.
+            assert self._parse_again is not None, "a store over a cache can parse again"
+            self._cache.mark_damaged()
+            return tuple(self._parsed.get(post.source) or self._parse_again(post) for post in posts)
         return tuple(
             self._parsed.get(post.source) or post.model_copy(update=bodies[post.source])
             for post in posts
@@ -45,6 +62,18 @@ class PostStore:
     def one(self, post: Post) -> Post:
         """`post` with its HTML."""
         return self.whole([post])[0]
+
+
+def parse_again(root: Path, config: SiteConfig, post: Post) -> Post:
+    """`post` parsed again from its file, HTML included; CacheCorrupt if that fails now."""
+    try:
+        data = read_regular(root / post.source)
+    except OSError as failure:
+        raise CacheCorrupt(f"{post.source} could not be read again: {failure}") from failure
+    again = parse_post(data, post.source, config).post
+    if again is None:
+        raise CacheCorrupt(f"{post.source} changed while the build ran")
+    return again
 
 
 @dataclass(frozen=True)
@@ -171,7 +200,7 @@ def load_site(
         tuple(scheduled),
         tuple(problems),
         {source: entry.digest for source, entry in entries.items()},
-        PostStore(parsed, cache),
+        PostStore(parsed, cache, partial(parse_again, paths.root, config)),
         changed=frozenset(parsed).union(
             source for source, entry in entries.items() if entry.generation > published
         ),
