@@ -63,7 +63,6 @@ class SourceFile:
     source: str
     mtime_ns: int
     size: int
-    is_link: bool
 
     @property
     def path(self) -> Path:
@@ -182,7 +181,7 @@ class _SiteWalk:
             else:
                 mtime_ns, size = stat_result.st_mtime_ns, stat_result.st_size
                 self.newest = max(self.newest, mtime_ns)
-                found.append(SourceFile(entry.path, name, mtime_ns, size, is_link))
+                found.append(SourceFile(entry.path, name, mtime_ns, size))
                 self.hasher.update(f"{name}\0{mtime_ns}\0{size}\n".encode())
 
 
