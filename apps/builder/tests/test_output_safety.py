@@ -5,6 +5,8 @@ between outputs, and turns every failure to write into an error with a path, nev
 from __future__ import annotations
 
 import errno
+import os
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -270,3 +272,42 @@ def test_a_url_part_longer_than_a_file_name_is_an_error(tmp_path: Path) -> None:
     (error,) = report.errors
     assert (error.path, error.field) == ("content/a.md", "url")
     assert "longer than 255 bytes" in error.message
+
+
+def test_a_site_whose_octavo_is_a_file_is_told_so(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "s")
+    (site / ".octavo").write_text("not a folder")
+    report = Builder(site).build()
+    (error,) = report.errors
+    assert error.path == str(site / ".octavo")
+    assert "build lock" in error.message
+
+
+def test_a_cache_that_cannot_be_saved_after_publishing_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = make_site(tmp_path / "s", {"a.md": post("Alpha", "First body.")})
+    assert Builder(site).build().ok
+    (site / "content" / "a.md").write_text(post("Alpha", "Second body."))
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(BuildCache, "store_outputs", full)
+    report = Builder(site).build()
+    monkeypatch.undo()
+    assert report.ok
+    assert any("could not be saved" in warning.message for warning in report.warnings)
+    assert "Second body." in page(site, "alpha")
+    (site / "content" / "a.md").write_text(post("Alpha", "First body."))
+    assert Builder(site).build().ok
+    assert "First body." in page(site, "alpha")
+
+
+def test_a_template_name_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "s")
+    (site / "templates").mkdir()
+    (site / "templates" / os.fsdecode(b"caf\xe9.html")).write_text("x")
+    report = Builder(site).build()
+    assert not report.ok
+    assert any("not UTF-8" in error.message for error in report.errors)

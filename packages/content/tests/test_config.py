@@ -1,5 +1,8 @@
 """SiteConfig: what octavo.toml may say, and how mistakes are reported."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 from octavo_content import ContentErrors, SiteConfig
@@ -61,3 +64,21 @@ def test_permalink_patterns_are_checked() -> None:
         SiteConfig.from_toml(GOOD + '[permalinks]\npost = "/{title}/"\ntag = "/../{slug}/"\n')
     fields = {error.field for error in caught.value.errors}
     assert fields == {"permalinks.post", "permalinks.tag"}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "latin-1"])
+def test_a_config_that_is_no_readable_file_is_an_error_not_a_hang(
+    tmp_path: Path, kind: str
+) -> None:
+    config = tmp_path / "octavo.toml"
+    if kind == "fifo":
+        os.mkfifo(config)  # reading it would block until someone writes
+    elif kind == "folder":
+        config.mkdir()
+    else:
+        config.write_bytes(GOOD.replace("Notes", "Caf\xe9").encode("latin-1"))
+    with pytest.raises(ContentErrors) as caught:
+        SiteConfig.load(tmp_path)
+    (error,) = caught.value.errors
+    assert error.path == str(config)
+    assert "cannot be read" in error.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from octavo.fingerprint import (
 )
 from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, site_state
 from octavo.loading import LoadedSite, PostStore, load_site
-from octavo.lock import LOCK_FILE, LockTimeout, site_lock
+from octavo.lock import LOCK_FILE, LockTimeout, LockUnavailable, site_lock
 from octavo.parallel import default_jobs, map_forked
 from octavo.progress import BuildProgress, NoProgress
 from octavo.reading import read_static, unusable_problems
@@ -122,6 +123,8 @@ class Builder:
                 return self.build_anew(state, started)
         except LockTimeout as busy:
             return BuildReport(problems=(_busy(self.paths.root, busy),))
+        except LockUnavailable as failure:
+            return BuildReport(problems=(_no_lock(self.paths.root, failure),))
 
     def build_anew(self, state: SiteState, started: float) -> BuildReport:
         """The phases, for a site whose output is not up to date."""
@@ -170,8 +173,9 @@ class Builder:
             routes, writer, cache, structure, site.changed
         )
         self.progress.finish()
-        if render_errors:
-            return BuildReport(problems=(*problems, *render_errors))
+        problems.extend(render_errors)
+        if only_errors(render_errors):
+            return BuildReport(problems=tuple(problems))
         report = BuildReport(
             problems=tuple(problems),
             posts=len(site.posts),
@@ -187,14 +191,17 @@ class Builder:
         )
         if cache is not None:
             due = min((post.date.timestamp() for post in site.scheduled), default=None)
-            record_build(
-                cache.connection(),
-                self.paths.output,
-                state.signature,
-                writer.token,
-                _fresh(report, due),
-            )
-            cache.commit()
+            try:
+                record_build(
+                    cache.connection(),
+                    self.paths.output,
+                    state.signature,
+                    writer.token,
+                    _fresh(report, due),
+                )
+                cache.commit()
+            except (sqlite3.Error, OSError) as failure:  # the next build is simply not a no-op
+                report = replace(report, problems=(*problems, _unsaved_cache(cache.path, failure)))
         # Freeing a large site's posts and routes one by one takes longer than rebuilding
         # after a body edit renders (0.13 s at 10,000 posts): the working set lives as long
         # as the Builder, and a command-line build exits without freeing it at all.
@@ -511,18 +518,23 @@ class Builder:
             # The marker stays: the next build trusts nothing it recorded of this folder.
             return len(todo), 0, [_write_error(self.paths.output, failure)]
         if cache is not None:
-            if not trusted:  # records of another state of the folder: start them anew
-                cache.forget_outputs(output)
-            fresh = {
-                route.url: OutputRecord(prints[route.url], outcome.digest or "")
-                for route, outcome in zip(todo, outcomes, strict=True)
-            }
-            gone = set(records) - set(prints)
-            cache.store_outputs(output, fresh, gone)
-            cache.set_meta(f"token:{output}", writer.token)
-            cache.set_meta(f"structure:{output}", structure)
-            cache.mark_built(output)  # the posts this build loaded are now published there
-            cache.commit()
+            try:
+                if not trusted:  # records of another state of the folder: start them anew
+                    cache.forget_outputs(output)
+                fresh = {
+                    route.url: OutputRecord(prints[route.url], outcome.digest or "")
+                    for route, outcome in zip(todo, outcomes, strict=True)
+                }
+                gone = set(records) - set(prints)
+                cache.store_outputs(output, fresh, gone)
+                cache.set_meta(f"token:{output}", writer.token)
+                cache.set_meta(f"structure:{output}", structure)
+                cache.mark_built(output)  # the posts this build loaded are now published there
+                cache.commit()
+            except (sqlite3.Error, OSError) as failure:
+                # Published, but not recorded: the marker stays, so the next build trusts
+                # nothing it knew of this folder and makes every page again.
+                return len(todo), len(changed), [_unsaved_cache(cache.path, failure)]
         writer.finish()
         return len(todo), len(changed), []
 
@@ -616,10 +628,6 @@ def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
-def _refuse_outside(relative: str) -> bytes:
-    raise PermissionError(f"{relative} links to a file outside the site; it is not copied")
-
-
 def _render_error(route: Route, failure: Exception) -> ContentError:
     # jinja2's errors carry the template's file and line; other errors name the route's claimant.
     path = getattr(failure, "filename", None) or route.claimant.path
@@ -649,6 +657,24 @@ def _one_write_error(errors: list[ContentError]) -> list[ContentError]:
     """`errors` with failures to write said once: a full disk fails every page alike."""
     writing = [error for error in errors if error.field == "output"]
     return [error for error in errors if error.field != "output"] + writing[:1]
+
+
+def _unsaved_cache(cache: Path, failure: Exception) -> ContentError:
+    return ContentError(
+        path=str(cache),
+        message=f"the site was published, but the build cache could not be saved ({failure})",
+        hint="free some space; the next build makes every page again and saves it",
+        severity="warning",
+    )
+
+
+def _no_lock(site: Path, failure: LockUnavailable) -> ContentError:
+    return ContentError(
+        path=str(site / CACHE_DIR),
+        message=f"cannot take the site's build lock ({failure.reason})",
+        expected="a folder Octavo can write, for the build cache and lock",
+        hint=f"remove or rename {CACHE_DIR} if it is not a folder, or check its permissions",
+    )
 
 
 def _busy(site: Path, busy: LockTimeout) -> ContentError:

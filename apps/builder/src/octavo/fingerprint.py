@@ -32,7 +32,9 @@ def bytes_digest(data: bytes) -> str:
 def _files_digest(files: Iterable[tuple[str, bytes]]) -> str:
     hasher = hashlib.blake2b(digest_size=16)
     for name, data in sorted(files):
-        hasher.update(name.encode() + b"\0" + bytes_digest(data).encode())
+        # A name that is not UTF-8 is an error of the walk; here it must not raise first.
+        hasher.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        hasher.update(bytes_digest(data).encode())
     return hasher.hexdigest()
 
 

@@ -17,6 +17,14 @@ from pathlib import Path
 LOCK_FILE = "build.lock"
 
 
+class LockUnavailable(Exception):
+    """The lock file cannot be made: `.octavo` is not a folder, or cannot be written."""
+
+    def __init__(self, failure: OSError) -> None:
+        self.reason = failure.strerror or str(failure)
+        super().__init__(self.reason)
+
+
 class LockTimeout(Exception):
     """Another build held the lock for longer than this one would wait."""
 
@@ -34,8 +42,11 @@ def site_lock(
     When another build holds it, `waiting` is told who (once), and this one waits for it, for
     at most `timeout` seconds.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as failure:
+        raise LockUnavailable(failure) from failure
     try:
         if not _try_lock(descriptor):
             holder = _holder(descriptor)

@@ -42,13 +42,6 @@ class SitePaths:
         """The site's own templates, which override the theme's."""
         return self.root / TEMPLATES_DIR
 
-    def relative(self, path: Path) -> str:
-        """`path` relative to the site root, posix style, for messages."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
-
     def output_problems(self) -> list[ContentError]:
         """Errors when the output folder would overwrite or swallow the site's own files."""
         out = self.output

@@ -121,6 +121,9 @@ class SiteConfig(BaseModel):
         """Read `SITE/octavo.toml`; raise `ContentErrors` when it is missing or wrong."""
         file = site / CONFIG_FILE
         try:
+            # A FIFO would block a read forever, a folder would fail it: only a regular file.
+            if file.exists() and not file.is_file():
+                raise IsADirectoryError(f"{CONFIG_FILE} is not a regular file")
             text = file.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise ContentErrors(
@@ -130,6 +133,17 @@ class SiteConfig(BaseModel):
                         message="no configuration file",
                         expected=f"a {CONFIG_FILE} in the site folder",
                         hint=f"run  octavo new {site}  for a scaffold, or point at the site folder",
+                    )
+                ]
+            ) from None
+        except (OSError, UnicodeDecodeError) as failure:
+            raise ContentErrors(
+                [
+                    ContentError(
+                        path=str(file),
+                        message=f"the configuration file cannot be read ({failure})",
+                        expected="a regular, readable file in UTF-8",
+                        hint="check the file's type, permissions and encoding",
                     )
                 ]
             ) from None
