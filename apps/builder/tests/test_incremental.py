@@ -4,57 +4,139 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from octavo import Builder, main
+from octavo import Builder, BuildReport, main
 from octavo.verify import tree_differences
+from octavo_content import slugify
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 TAGS = ["Python", "python", "Web", "C++", "Data Science"]
-TITLES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]
+TITLES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta"]
+SLUGS = ["pinned", "moved"]
+AUTHORS = ["Ada", "Grace", "Linus"]
+SUMMARIES = ["A summary of its own.", "Another one, *emphasised*."]
+# Keys the engine does not know land in `post.extra`; these are no likely typo of a known key.
+EXTRAS = ["image", "series"]
+EXTRA_VALUES = ["/images/1.png", "Basics", "Advanced"]
+# Under the content folder at any depth.
+RENAMES = ["renamed-0.md", "notes/renamed-1.md", "renamed-2.md", "notes/deeper/renamed-3.md"]
+# Day 1 is 2024-01-01; days from 0 down fall in 2023, so the archive has two years.
+LATER = 380  # 2025-01-14, after NOW: the post is left out until its date
+
+# A site's templates may print any field of a post, not only those the theme prints: these show
+# authors and extra keys on the post's page and on the list pages it appears on.
+EXTRA_TEMPLATE = (
+    '{% for key, value in post.model.extra|dictsort %} <span class="{{ key }}">{{ value }}</span>'
+    "{% endfor %}"
+)
+LIST_TEMPLATE = (
+    '{% extends "theme/LIST" %}{% block main %}{{ super() }}<ul class="shown">'
+    "{% for post in posts %}<li>{{ post.title }}: {{ post.model.authors|join(', ') }}"
+    + EXTRA_TEMPLATE
+    + "</li>{% endfor %}</ul>{% endblock %}\n"
+)
+TEMPLATES = {
+    "post.html": '{% extends "theme/post.html" %}{% block main %}{{ super() }}<p class="shown">'
+    + EXTRA_TEMPLATE
+    + "</p>{% endblock %}\n",
+    "home.html": LIST_TEMPLATE.replace("LIST", "home.html"),
+    "tag.html": LIST_TEMPLATE.replace("LIST", "tag.html"),
+}
+
+
+def when(day: int) -> date:
+    """Given a day number, returns its date: day 1 is 2024-01-01."""
+    return date(2024, 1, 1) + timedelta(days=day - 1)
 
 
 @dataclass
 class Spec:
+    """One post, as the fields of its file."""
+
     title: str
     day: int
     tags: list[str]
     draft: bool = False
     body: int = 0
+    slug: str | None = None
+    # None writes no key; [] writes an empty list.
+    authors: list[str] | None = None
+    updated: int | None = None
+    summary: str | None = None
+    # A `<!-- more -->` line after the first section: the summary is longer than one paragraph.
+    more: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """Returns the post's file: front matter and body."""
+        lines = [
+            f"title: {self.title}",
+            f"date: {when(self.day)}",
+            f"tags: [{', '.join(self.tags)}]",
+            f"draft: {str(self.draft).lower()}",
+        ]
+        if self.slug is not None:
+            lines.append(f"slug: {self.slug}")
+        if self.authors is not None:
+            lines.append(f"authors: [{', '.join(self.authors)}]")
+        if self.updated is not None:
+            lines.append(f"updated: {when(self.updated)}")
+        if self.summary is not None:
+            lines.append(f'summary: "{self.summary}"')
+        lines += [f"{key}: {value}" for key, value in sorted(self.extra.items())]
+        cut = "<!-- more -->\n\n" if self.more else ""
+        return (
+            "---\n" + "\n".join(lines) + "\n---\n"
+            f"Intro {self.body}.\n\n## Part\n\nMore text {self.body}.[^n]\n\n"
+            f"{cut}Last words {self.body}.\n\n[^n]: Note.\n"
+        )
 
 
 @dataclass
 class SiteState:
+    """A site as its files: posts by path under `content/`, the config, templates, a static file."""
+
     posts: dict[str, Spec] = field(default_factory=dict)
     template: int = 0
     title: int = 0
+    per_page: int = 2
+    list_content: str = "full"
+    author: str | None = None
     static: int | None = None
+    # Not a file: whether the site is built with drafts, as `octavo serve` builds it.
+    drafts: bool = False
 
     def write(self, root: Path) -> None:
-        (root / "content").mkdir(parents=True, exist_ok=True)
-        for old in (root / "content").glob("*.md"):
-            if old.name not in self.posts:
+        """Makes the files under `root` match this state, rewriting only those that changed."""
+        content = root / "content"
+        content.mkdir(parents=True, exist_ok=True)
+        for old in content.rglob("*.md"):
+            if old.relative_to(content).as_posix() not in self.posts:
                 old.unlink()
         for name, spec in self.posts.items():
-            text = (
-                f"---\ntitle: {spec.title}\ndate: 2024-01-{spec.day:02d}\n"
-                f"tags: [{', '.join(spec.tags)}]\ndraft: {str(spec.draft).lower()}\n---\n"
-                f"Intro {spec.body}.\n\n## Part\n\nMore text {spec.body}.[^n]\n\n[^n]: Note.\n"
-            )
-            path = root / "content" / name
-            if not path.exists() or path.read_text() != text:
-                path.write_text(text)
+            path = content / name
+            if not path.exists() or path.read_text() != spec.text():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(spec.text())
+        author = "" if self.author is None else f'author = "{self.author}"\n'
         (root / "octavo.toml").write_text(
             f'title = "Site {self.title}"\nbase_url = "https://example.org/"\n'
-            f'timezone = "UTC"\nper_page = 2\n'
+            f'timezone = "UTC"\nper_page = {self.per_page}\n'
+            f'list_content = "{self.list_content}"\n{author}'
         )
         (root / "templates").mkdir(exist_ok=True)
+        for name, text in TEMPLATES.items():
+            if not (root / "templates" / name).exists():
+                (root / "templates" / name).write_text(text)
         base = root / "templates" / "base.html"
         if self.template:
             base.write_text(
@@ -70,59 +152,173 @@ class SiteState:
             notes.parent.mkdir(exist_ok=True)
             notes.write_text(f"notes {self.static}\n")
 
+    def build(self, root: Path, clean_output: Path | None = None) -> BuildReport:
+        """Builds the site at `root` incrementally, or from nothing into `clean_output`."""
+        if clean_output is None:
+            return Builder(root, now=NOW, include_drafts=self.drafts).build()
+        return Builder(
+            root, clean_output, now=NOW, include_drafts=self.drafts, use_cache=False
+        ).build()
+
+
+Edit = tuple[Any, ...]  # (kind name, *arguments)
+
 
 def pick(state: SiteState, index: int) -> str | None:
+    """Given a number, returns the path of one of the posts, or None when there is none."""
     names = sorted(state.posts)
     return names[index % len(names)] if names else None
 
 
-def apply(state: SiteState, edit: tuple) -> None:  # type: ignore[type-arg]
-    kind, *args = edit
-    name = pick(state, args[0]) if args and isinstance(args[0], int) else None
-    if kind == "add":
-        title, day, tags = args
-        state.posts[f"post-{len(state.posts)}-{day}.md"] = Spec(TITLES[title], day, tags)
-    elif kind == "template":
-        state.template = args[0]
-    elif kind == "config":
-        state.title = args[0]
-    elif kind == "static":
-        state.static = args[0]
-    elif name is None:
-        return
-    elif kind == "delete":
+def on_post(change: Callable[..., None]) -> Callable[..., None]:
+    """Given a change to one post, returns the site change that applies it to post number N."""
+
+    def changed(state: SiteState, which: int, *args: Any) -> None:
+        name = pick(state, which)
+        if name is not None:
+            change(state.posts[name], *args)
+
+    return changed
+
+
+def setting(attribute: str) -> Callable[..., None]:
+    """Given an attribute of a post or of the site, returns the change that sets it."""
+    return lambda target, value: setattr(target, attribute, value)
+
+
+def add(state: SiteState, title: int, day: int, tags: list[str]) -> None:
+    state.posts[f"post-{len(state.posts)}-{day}.md"] = Spec(TITLES[title], day, tags)
+
+
+def delete(state: SiteState, which: int) -> None:
+    name = pick(state, which)
+    if name is not None:
         del state.posts[name]
-    elif kind == "rename":
-        state.posts[f"renamed-{args[1]}.md"] = state.posts.pop(name)
-    elif kind == "retitle":
-        state.posts[name].title = TITLES[args[1]]
-    elif kind == "retag":
-        state.posts[name].tags = args[1]
-    elif kind == "redate":
-        state.posts[name].day = args[1]
-    elif kind == "draft":
-        state.posts[name].draft = args[1]
-    elif kind == "body":
-        state.posts[name].body = args[1]
+
+
+def rename(state: SiteState, which: int, new: int) -> None:
+    name = pick(state, which)
+    if name is not None:
+        state.posts[RENAMES[new]] = state.posts.pop(name)
+
+
+def retitle(spec: Spec, title: int) -> None:
+    spec.title = TITLES[title]
+
+
+def retitle_keeping_url(spec: Spec, title: int) -> None:
+    """Pins the slug the title gave, then changes the title: the URL stays, the title changes."""
+    spec.slug = spec.slug or slugify(spec.title)
+    spec.title = TITLES[title]
+
+
+def set_extra(spec: Spec, key: str, value: str | None) -> None:
+    if value is None:
+        spec.extra.pop(key, None)
+    else:
+        spec.extra[key] = value
+
+
+@dataclass(frozen=True)
+class EditKind:
+    """One way to change a site: the change, the arguments Hypothesis draws, and fixed ones."""
+
+    name: str
+    change: Callable[..., None]
+    arguments: tuple[st.SearchStrategy[Any], ...]
+    # Arguments applied in turn to `fixed_site()` in every run: each kind is tested in each run.
+    fixed: tuple[tuple[Any, ...], ...]
+    # Whether the first fixed edit changes the output, so that its case cannot pass vacuously.
+    changes_output: bool = True
+
+    def edits(self) -> st.SearchStrategy[Edit]:
+        """Returns the strategy drawing edits of this kind."""
+        return st.tuples(st.just(self.name), *self.arguments)
 
 
 titles = st.integers(0, len(TITLES) - 1)
-days = st.integers(1, 28)
+days = st.integers(-6, 28)
 tag_lists = st.lists(st.sampled_from(TAGS), min_size=1, max_size=3, unique=True)
 which = st.integers(0, 20)
-edits = st.one_of(
-    st.tuples(st.just("add"), titles, days, tag_lists),
-    st.tuples(st.just("delete"), which),
-    st.tuples(st.just("rename"), which, st.integers(0, 3)),
-    st.tuples(st.just("retitle"), which, titles),
-    st.tuples(st.just("retag"), which, tag_lists),
-    st.tuples(st.just("redate"), which, days),
-    st.tuples(st.just("draft"), which, st.booleans()),
-    st.tuples(st.just("body"), which, st.integers(0, 3)),
-    st.tuples(st.just("template"), st.integers(0, 2)),
-    st.tuples(st.just("config"), st.integers(0, 2)),
-    st.tuples(st.just("static"), st.one_of(st.none(), st.integers(0, 2))),
+KINDS = (
+    EditKind("add", add, (titles, days, tag_lists), ((6, 4, ["Web"]),)),
+    EditKind("delete", delete, (which,), ((0,), (4,))),
+    # A file's path shows nowhere: only the order of posts equal in title and date depends on it.
+    EditKind("rename", rename, (which, st.integers(0, 3)), ((1, 1), (0, 3)), changes_output=False),
+    # Post 2 has a slug: its title becomes the same as post 0's, its URL stays.
+    EditKind("retitle", on_post(retitle), (which, titles), ((0, 6), (2, 6))),
+    EditKind("retitle_keeping_url", on_post(retitle_keeping_url), (which, titles), ((0, 6),)),
+    EditKind(
+        "slug",
+        on_post(setting("slug")),
+        (which, st.sampled_from([None, *SLUGS])),
+        ((0, "pinned"), (2, None)),
+    ),
+    EditKind(
+        "authors",
+        on_post(setting("authors")),
+        (which, st.none() | st.lists(st.sampled_from(AUTHORS), max_size=2, unique=True)),
+        ((0, ["Ada", "Grace"]), (1, []), (0, None)),
+    ),
+    EditKind(
+        "updated", on_post(setting("updated")), (which, st.none() | days), ((0, 20), (2, None))
+    ),
+    EditKind(
+        "summary",
+        on_post(setting("summary")),
+        (which, st.sampled_from([None, *SUMMARIES])),
+        ((0, SUMMARIES[1]), (1, None)),
+    ),
+    EditKind("more", on_post(setting("more")), (which, st.booleans()), ((0, True), (2, False))),
+    EditKind(
+        "extra",
+        on_post(set_extra),
+        (which, st.sampled_from(sorted(EXTRAS)), st.sampled_from([None, *EXTRA_VALUES])),
+        ((0, "image", "/images/1.png"), (3, "series", "Advanced"), (3, "series", None)),
+    ),
+    EditKind("draft", on_post(setting("draft")), (which, st.booleans()), ((0, True), (4, False))),
+    EditKind(
+        "redate",
+        on_post(setting("day")),
+        (which, days | st.just(LATER)),
+        ((0, 27), (1, -5), (2, LATER), (2, 5)),
+    ),
+    EditKind(
+        "retag",
+        on_post(setting("tags")),
+        (which, tag_lists),
+        ((0, ["C++"]), (5, ["Data Science", "Web", "python"])),
+    ),
+    EditKind("body", on_post(setting("body")), (which, st.integers(0, 3)), ((0, 3),)),
+    EditKind("template", setting("template"), (st.integers(0, 2),), ((1,), (2,), (0,))),
+    EditKind("site_title", setting("title"), (st.integers(0, 2),), ((1,),)),
+    EditKind("per_page", setting("per_page"), (st.integers(1, 3),), ((1,), (3,))),
+    EditKind(
+        "list_content",
+        setting("list_content"),
+        (st.sampled_from(["full", "summary"]),),
+        (("summary",), ("full",)),
+    ),
+    EditKind(
+        "site_author",
+        setting("author"),
+        (st.sampled_from([None, "Ada Lovelace"]),),
+        (("Ada Lovelace",), (None,)),
+    ),
+    EditKind("static", setting("static"), (st.none() | st.integers(0, 2),), ((1,), (2,), (None,))),
+    # The fixed site is built with drafts: this leaves them out, then takes them in again.
+    EditKind("drafts", setting("drafts"), (st.booleans(),), ((False,), (True,))),
 )
+KIND_NAMED = {kind.name: kind for kind in KINDS}
+
+
+def apply(state: SiteState, edit: Edit) -> None:
+    name, *args = edit
+    KIND_NAMED[name].change(state, *args)
+
+
+assert len(KIND_NAMED) == len(KINDS), "two kinds of edit share a name"
+edits = st.one_of(*(kind.edits() for kind in KINDS))
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -136,8 +332,8 @@ edits = st.one_of(
     steps=st.lists(edits, min_size=1, max_size=5),
 )
 def test_incremental_output_equals_a_clean_build_after_every_edit(
-    start: list[tuple],
-    steps: list[tuple],  # type: ignore[type-arg]
+    start: list[Edit],
+    steps: list[Edit],
 ) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / "site"
@@ -145,17 +341,62 @@ def test_incremental_output_equals_a_clean_build_after_every_edit(
         for edit in start:
             apply(state, edit)
         state.write(root)
-        Builder(root, now=NOW).build()  # may fail (two posts on one URL): so may later ones
+        state.build(root)  # may fail (two posts on one URL): so may later ones
         for number, edit in enumerate(steps):
             apply(state, edit)
             state.write(root)
-            incremental = Builder(root, now=NOW).build()
+            incremental = state.build(root)
             clean_output = Path(scratch) / f"clean-{number}"
-            clean = Builder(root, clean_output, now=NOW, use_cache=False).build()
+            clean = state.build(root, clean_output)
             assert incremental.ok == clean.ok
             if clean.ok:
                 assert tree_differences(root / "public", clean_output) == [], edit
             shutil.rmtree(clean_output, ignore_errors=True)
+
+
+def fixed_site() -> SiteState:
+    """Six posts over two years, one a draft, on three home pages; each optional field somewhere.
+
+    It is built with drafts, so that a draft's mark shows and each post is on some page.
+    """
+    return SiteState(
+        drafts=True,
+        posts={
+            "0-alpha.md": Spec("Alpha", 1, ["Python", "Web"]),
+            "1-beta.md": Spec("Beta", 3, ["python"], authors=["Ada"], summary=SUMMARIES[0]),
+            "2-gamma.md": Spec("Gamma", 5, ["Web", "C++"], slug="fixed", updated=9, more=True),
+            "3-delta.md": Spec("Delta", -2, ["Data Science", "Python"], extra={"series": "Basics"}),
+            "4-epsilon.md": Spec("Epsilon", 7, ["C++"], draft=True),
+            "5-zeta.md": Spec("Zeta", 3, ["Python"], authors=[]),
+        },
+    )
+
+
+# One case per kind of edit, drawn from the list itself: a kind added there is tested here, in
+# every run, whatever Hypothesis happens to draw.
+@pytest.mark.parametrize("kind", KINDS, ids=[kind.name for kind in KINDS])
+def test_each_kind_of_edit_gives_the_output_of_a_clean_build(
+    kind: EditKind, tmp_path: Path
+) -> None:
+    root = tmp_path / "site"
+    state = fixed_site()
+    state.write(root)
+    assert state.build(root).ok
+    start = tmp_path / "clean-start"
+    assert state.build(root, start).ok
+    for number, arguments in enumerate(kind.fixed):
+        edit = (kind.name, *arguments)
+        apply(state, edit)
+        state.write(root)
+        incremental = state.build(root)
+        clean_output = tmp_path / f"clean-{number}"
+        clean = state.build(root, clean_output)
+        assert (incremental.ok, clean.ok) == (True, True), [*incremental.errors, *clean.errors]
+        assert tree_differences(root / "public", clean_output) == [], edit
+        if number == 0 and kind.changes_output:
+            assert tree_differences(start, clean_output), (
+                f"{edit} changes no page: it tests nothing"
+            )
 
 
 def write_posts(root: Path, count: int) -> None:
