@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from octavo.freshness import fresh_build, left_out_lines, site_state, summary_line
+from octavo.layout import OUTPUT_DIR
 
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
@@ -58,7 +59,7 @@ def build_command(args: argparse.Namespace) -> int:
 
 def output_of(args: argparse.Namespace) -> Path:
     """The output folder the command line names, or the site's default."""
-    output: Path = (args.output or args.site / "public").resolve()
+    output: Path = (args.output or args.site / OUTPUT_DIR).resolve()
     return output
 
 

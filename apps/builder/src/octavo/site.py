@@ -5,13 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from octavo.cache import CACHE_DIR
-from octavo_content import CONFIG_FILE, ContentError
-
-CONTENT_DIR = "content"
-STATIC_DIR = "static"
-TEMPLATES_DIR = "templates"
-OUTPUT_DIR = "public"
+from octavo.layout import CONFIG_FILE, CONTENT_DIR, OUTPUT_DIR, RECORDS_DIR, TEMPLATES_DIR
+from octavo.layout import STATIC_DIR as STATIC_DIR  # builder.py imports it from here
+from octavo_content import ContentError
 
 
 @dataclass(frozen=True)
@@ -42,6 +38,11 @@ class SitePaths:
         """The site's own templates, which override the theme's."""
         return self.root / TEMPLATES_DIR
 
+    @property
+    def records(self) -> Path:
+        """Octavo's records of the site: its build cache, lock and output manifests."""
+        return self.root / RECORDS_DIR
+
     def output_problems(self) -> list[ContentError]:
         """Errors when the output folder would overwrite or swallow the site's own files."""
         out = self.output
@@ -50,7 +51,7 @@ class SitePaths:
             self.content,
             self.static,
             self.templates,
-            self.root / CACHE_DIR,
+            self.records,
         ]
         for source in guarded:
             if out == source or out in source.parents or source == out.parent / out.name:
