@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from octavo import Builder, freshness, main, writer
-from octavo import cache as cache_module
+from octavo import Builder, main
+from octavo.layout import manifest_path
 
 CONFIG = 'title = "T"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
 LONG_AGO = 1_600_000_000  # a file time well outside the "racy" window
@@ -79,24 +80,32 @@ def test_a_scheduled_post_coming_due_makes_it_stale(tmp_path: Path) -> None:
     assert (site / "public" / "posts" / "f" / "index.html").is_file()
 
 
-def test_an_output_changed_behind_octavos_back_is_rebuilt(tmp_path: Path) -> None:
+def test_an_output_whose_record_was_deleted_is_refused(tmp_path: Path) -> None:
     site = make_site(tmp_path / "s", {"a.md": post("A", "2024-01-01")})
     assert Builder(site).build().ok
-    (site / "public" / writer.MANIFEST).unlink()
-    (site / "public" / "index.html").unlink()
-    # Without its manifest the folder is not one Octavo knows it built: refused, not trusted.
+    manifest_path(site / ".octavo", (site / "public").resolve()).unlink()
+    # Without its record the folder is not one Octavo knows it built: refused, not trusted.
     report = Builder(site).build()
     assert not report.ok
     assert "did not write" in str(report.errors[0])
+    assert "delete the folder" in str(report.errors[0])
 
 
-def test_the_light_module_agrees_with_the_engine() -> None:
-    assert f"{cache_module.CACHE_DIR}/{cache_module.CACHE_FILE}" == freshness.CACHE_RELATIVE
-    assert freshness.MANIFEST == writer.MANIFEST
-    assert freshness.UPDATING == writer.UPDATING
-    assert freshness.STAGING == writer.STAGING
-    assert writer.fresh_staging(Path("/x/public")).name == ".octavo-new-public"
-    assert freshness.MANIFEST_HEADER == writer._HEADER
+@pytest.mark.parametrize("replaced", [False, True])
+def test_a_deleted_or_replaced_output_is_not_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], replaced: bool
+) -> None:
+    site = make_site(tmp_path / "s", {"a.md": post("A", "2024-01-01")})
+    assert main(["build", str(site)]) == 0
+    assert main(["build", str(site)]) == 0
+    assert "(up to date)" in capsys.readouterr().out
+    shutil.rmtree(site / "public")
+    if replaced:
+        (site / "public").mkdir()  # an empty folder, perhaps with the old one's inode number
+    assert main(["build", str(site)]) == 0
+    assert "(up to date)" not in capsys.readouterr().out
+    assert (site / "public" / "posts" / "a" / "index.html").is_file()
+    assert (site / "public" / "feed.xml").is_file()
 
 
 def test_an_up_to_date_build_still_names_what_it_left_out(

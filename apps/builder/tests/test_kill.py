@@ -5,7 +5,7 @@ random moment of that build (or the moment its commit pass begins), and then che
 - every published file holds the bytes of the previous build or of the new one, never a mix of
   both in one file and never a truncated file;
 - outside the commit pass the output is the whole previous build or the whole new one; a kill
-  inside it (the `.octavo-updating` marker is there) may show some pages new and some old, the
+  inside it (the writer's update marker is there) may show some pages new and some old, the
   window measured in docs/reliability.md;
 - the next build exits 0, leaves no leftover and equals a clean build byte for byte.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from octavo.writer import MANIFEST, STAGING, UPDATING
+from octavo.layout import STAGING, updating_path
 
 ROUNDS = int(os.environ.get("OCTAVO_KILL_ROUNDS", "16"))
 POSTS = 60  # enough for the builder to fork its workers (48 or more pages)
@@ -54,15 +54,20 @@ def make_site(root: Path, rng: random.Random) -> Path:
 
 
 def published(folder: Path) -> Tree:
-    """The site's files in `folder`, without the writer's bookkeeping."""
+    """The files in `folder`, but for the staging folder of an update it may hold."""
     if not folder.is_dir():
         return {}
     tree = {}
     for path in folder.rglob("*"):
         relative = path.relative_to(folder).as_posix()
-        if path.is_file() and relative.split("/")[0] not in (MANIFEST, UPDATING, STAGING):
+        if path.is_file() and relative.split("/")[0] != STAGING:
             tree[relative] = path.read_bytes()
     return tree
+
+
+def marker_of(site: Path) -> Path:
+    """Where the writer marks an update of the site's output as in progress."""
+    return updating_path(site / ".octavo", (site / "public").resolve())
 
 
 def octavo(*args: str) -> subprocess.Popen[bytes]:
@@ -81,9 +86,9 @@ def build(*args: str) -> None:
 
 
 def leftovers(site: Path) -> list[str]:
-    out = site / "public"
     found = [p.name for p in site.iterdir() if p.name.startswith(".octavo-new")]
-    found += [name for name in (UPDATING, STAGING) if (out / name).exists()]
+    found += [p.name for p in (site / "public").iterdir() if p.name.startswith(".")]
+    found += [marker_of(site).name] if marker_of(site).exists() else []
     return found
 
 
@@ -159,13 +164,13 @@ def test_a_killed_build_leaves_the_old_site_or_the_new_one(tmp_path: Path, seed:
     # Every other round waits for the commit pass; the others kill at any moment of the build.
     at_commit = seed % 2 == 1 and change is not cold
     process = octavo(str(site), *extra)
-    marker = site / "public" / UPDATING if at_commit else None
+    marker = marker_of(site) if at_commit else None
     kill_during(process, rng.uniform(0.0, took * 1.2), marker)
 
     now = published(site / "public")
     for name, data in now.items():
         assert data in (before.get(name), after.get(name)), f"{name} is neither old nor new"
-    if not (site / "public" / UPDATING).exists():
+    if not marker_of(site).exists():
         assert now in (before, after), "outside the commit pass, the output is one whole build"
 
     build(str(site))

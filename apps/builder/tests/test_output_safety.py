@@ -15,8 +15,9 @@ import pytest
 
 from octavo import Builder, main
 from octavo.cache import BuildCache
+from octavo.layout import LEGACY_MANIFEST, LEGACY_UPDATING, STAGING, manifest_path
 from octavo.lock import site_lock
-from octavo.writer import MANIFEST, STAGING, UPDATING, OutputWriter
+from octavo.writer import OutputWriter
 
 CONFIG = 'title = "T"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
 
@@ -37,9 +38,18 @@ def page(site: Path, slug: str) -> str:
     return (site / "public" / "posts" / slug / "index.html").read_text()
 
 
-def test_a_planted_manifest_cannot_delete_files_outside_the_output(tmp_path: Path) -> None:
+def record_of(site: Path) -> Path:
+    """The writer's manifest of the site's default output."""
+    return manifest_path(site / ".octavo", (site / "public").resolve())
+
+
+@pytest.mark.parametrize("where", ["record", "legacy"])
+def test_a_planted_manifest_cannot_delete_files_outside_the_output(
+    tmp_path: Path, where: str
+) -> None:
     # The reproduction from issue 8, D1, and its variants: a relative escape, an absolute
-    # path, and a path through a symbolic link that leads out of the output.
+    # path, and a path through a symbolic link that leads out of the output; planted in the
+    # site's records, or in the output where older versions kept the manifest.
     site = make_site(tmp_path / "r1")
     victims = [tmp_path / "victim.txt", tmp_path / "absolute.txt", tmp_path / "away" / "x.txt"]
     for victim in victims:
@@ -48,9 +58,13 @@ def test_a_planted_manifest_cannot_delete_files_outside_the_output(tmp_path: Pat
     assert main(["build", str(site)]) == 0
     public = site / "public"
     (public / "away").symlink_to(tmp_path / "away")
-    token = (public / MANIFEST).read_text().splitlines()[0]
-    (public / MANIFEST).write_text(
-        f"{token}\n../../victim.txt\n{tmp_path / 'absolute.txt'}\naway/x.txt\nindex.html\n"
+    planted = f"../../victim.txt\n{tmp_path / 'absolute.txt'}\naway/x.txt\nindex.html\n"
+    head = "\n".join(record_of(site).read_text().splitlines()[:2])
+    if where == "legacy":
+        record_of(site).unlink()
+        head = "octavo-manifest 2 0123abcd"
+    ((public / LEGACY_MANIFEST) if where == "legacy" else record_of(site)).write_text(
+        f"{head}\n{planted}"
     )
     (site / "content" / "b.md").write_text(post("Beta"))  # so the build runs
     assert main(["build", str(site)]) == 0
@@ -58,7 +72,9 @@ def test_a_planted_manifest_cannot_delete_files_outside_the_output(tmp_path: Pat
     assert (public / "index.html").is_file()
 
 
-@pytest.mark.parametrize("name", [MANIFEST, UPDATING, STAGING + "/x.html", "a.html.octavo-new"])
+@pytest.mark.parametrize(
+    "name", [LEGACY_MANIFEST, LEGACY_UPDATING, STAGING + "/x.html", "a.html.octavo-new"]
+)
 def test_a_static_file_cannot_take_the_writer_s_own_names(tmp_path: Path, name: str) -> None:
     site = make_site(tmp_path / "s")
     (site / "static" / name).parent.mkdir(parents=True, exist_ok=True)
@@ -123,12 +139,15 @@ def test_an_older_writer_s_pending_files_are_cleared(tmp_path: Path) -> None:
     site = make_site(tmp_path / "s")
     assert Builder(site).build().ok
     public = site / "public"
-    manifest = (public / MANIFEST).read_text().replace("octavo-manifest 2 ", "octavo-manifest 1 ")
-    (public / MANIFEST).write_text(manifest)
+    # The output as the first writer left it: its manifest inside, a pending file beside a page.
+    listed = record_of(site).read_text().splitlines()[2:]
+    record_of(site).unlink()
+    (public / LEGACY_MANIFEST).write_text("octavo-manifest 1 0123abcd\n" + "\n".join(listed))
     (public / "posts" / "alpha" / "index.html.octavo-new").write_text("half")
     assert Builder(site).build().ok
     assert not list(public.rglob("*.octavo-new"))
-    assert (public / MANIFEST).read_text().startswith("octavo-manifest 2 ")
+    assert not (public / LEGACY_MANIFEST).exists()
+    assert record_of(site).read_text().startswith("octavo-manifest 3 ")
 
 
 def test_an_up_to_date_answer_is_not_given_over_leftovers(tmp_path: Path) -> None:
@@ -250,16 +269,16 @@ def test_an_update_interrupted_before_its_records_are_saved_is_redone(
 
 def test_an_abandoned_update_leaves_no_staging_behind(tmp_path: Path) -> None:
     out = tmp_path / "public"
-    first = OutputWriter(out)
+    first = OutputWriter(out, records=tmp_path / ".octavo")
     first.start()
     first.put("/a.txt", b"a")
     first.commit(["a.txt"], ["/a.txt"])
     first.finish()
-    failed = OutputWriter(out)
+    failed = OutputWriter(out, records=tmp_path / ".octavo")
     failed.start()
     failed.put("/a.txt", b"changed")
     failed.abandon()
-    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "a.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
 
 
 def test_a_url_part_longer_than_a_file_name_is_an_error(tmp_path: Path) -> None:
@@ -311,3 +330,35 @@ def test_a_template_name_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
     report = Builder(site).build()
     assert not report.ok
     assert any("not UTF-8" in error.message for error in report.errors)
+
+
+def test_the_published_folder_holds_only_the_site(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "s")
+    (site / "static").mkdir()
+    (site / "static" / "CNAME").write_text("blog.example.org")
+    assert Builder(site).build().ok
+    (site / "content" / "b.md").write_text(post("Beta"))
+    assert Builder(site).build().ok
+    names = {path.name for path in (site / "public").rglob("*")}
+    assert not {name for name in names if name.startswith(".")}
+    assert record_of(site).is_file()
+
+
+def test_where_processes_cannot_fork_the_build_runs_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    posts = {f"p{n}.md": post(f"Post {n}") for n in range(60)}  # enough for a pool
+    site = make_site(tmp_path / "s", posts)
+    real = multiprocessing.get_context
+
+    def no_fork(method: str | None = None) -> object:
+        if method == "fork":  # as on Windows
+            raise ValueError("cannot find context for 'fork'")
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", no_fork)
+    assert Builder(site, jobs=2).build().ok
+    assert "Post 7" in page(site, "post-7")

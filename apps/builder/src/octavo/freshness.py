@@ -22,16 +22,21 @@ from importlib.util import find_spec
 from pathlib import Path
 from stat import S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, S_ISSOCK
 
-# Kept in step with octavo.cache and octavo.writer, which this module must not import (they pull in
-# the engine); tests/test_freshness checks the values agree.
-CACHE_RELATIVE = ".octavo/cache.sqlite"
-MANIFEST = ".octavo-manifest"
-UPDATING = ".octavo-updating"
-STAGING = ".octavo-staging"
-MANIFEST_HEADER = "octavo-manifest 2 "
-ENGINE_PACKAGES = ("octavo_content", "octavo_parser", "octavo_tags", "octavo_render", "octavo")
-SITE_PARTS = ("content", "templates", "static")
-CONFIG_FILE = "octavo.toml"
+from octavo.layout import (
+    CONFIG_FILE,
+    ENGINE_PACKAGES,
+    LEGACY_MANIFEST,
+    LEGACY_UPDATING,
+    SITE_PARTS,
+    STAGING,
+    cache_path,
+    folder_identity,
+    fresh_staging,
+    manifest_path,
+    read_head,
+    records_of,
+    updating_path,
+)
 
 
 @dataclass(frozen=True)
@@ -288,26 +293,33 @@ def _key(output: Path) -> str:
     return f"fresh:{output}"
 
 
-def _output_token(output: Path) -> str | None:
-    """The token of the build in `output`, or None when it is missing or was interrupted.
+def _output_token(site: Path, output: Path) -> str | None:
+    """The token of the build in `output`, or None when it is missing, was interrupted, or the
+    folder is not the one its build was recorded in (deleted, replaced or changed since).
 
-    An interrupted build may have left staging folders, in the output or beside it: only a
-    build clears them, so their presence means the output is not up to date.
+    An interrupted build may have left staging folders, in the output or beside it, and an
+    older version its manifest and marker in the output: only a build clears them, so their
+    presence means the output is not up to date.
     """
-    staged = (output / UPDATING, output / STAGING, output.parent / f".octavo-new-{output.name}")
-    if any(path.exists() for path in staged):
+    records = records_of(site)
+    staged = (
+        updating_path(records, output),
+        output / STAGING,
+        fresh_staging(output),
+        output / LEGACY_MANIFEST,
+        output / LEGACY_UPDATING,
+    )
+    if any(os.path.lexists(path) for path in staged):
         return None
-    try:
-        with (output / MANIFEST).open(encoding="utf-8") as manifest:
-            first = manifest.readline().rstrip("\n")
-    except OSError:
+    head = read_head(manifest_path(records, output))
+    if head is None or head.output != str(output) or head.identity != folder_identity(output):
         return None
-    return first.removeprefix(MANIFEST_HEADER) if first.startswith(MANIFEST_HEADER) else None
+    return head.token
 
 
 def fresh_build(site: Path, output: Path, sign: str, now: datetime) -> FreshBuild | None:
     """The last build's report if `output` already is the build of `site` (signature `sign`)."""
-    cache = site / CACHE_RELATIVE
+    cache = cache_path(site)
     if not cache.is_file():
         return None
     try:
@@ -319,7 +331,7 @@ def fresh_build(site: Path, output: Path, sign: str, now: datetime) -> FreshBuil
         if row is None:
             return None
         record = json.loads(row[0])
-        if record["signature"] != sign or record["token"] != _output_token(output):
+        if record["signature"] != sign or record["token"] != _output_token(site, output):
             return None
         report = FreshBuild(**record["report"])
     except (sqlite3.Error, ValueError, KeyError, TypeError):

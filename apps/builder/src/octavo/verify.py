@@ -7,18 +7,14 @@ import tempfile
 from pathlib import Path
 
 from octavo.builder import Builder
-from octavo.writer import MANIFEST
+from octavo.layout import manifest_path
 
 
 def tree_differences(left: Path, right: Path) -> list[str]:
     """Relative paths that differ between two folders: missing on a side, or other bytes."""
 
     def files(root: Path) -> set[str]:
-        return {
-            path.relative_to(root).as_posix()
-            for path in root.rglob("*")
-            if path.is_file() and path.name != MANIFEST
-        }
+        return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
 
     ours, theirs = files(left), files(right)
     differences = [f"only in {left}: {name}" for name in sorted(ours - theirs)]
@@ -34,15 +30,20 @@ def tree_differences(left: Path, right: Path) -> list[str]:
 def verify(builder: Builder) -> list[str]:
     """Build `builder`'s site again from nothing into a temporary folder; list what differs."""
     with tempfile.TemporaryDirectory(prefix="octavo-verify-") as scratch:
-        clean = Builder(
-            builder.paths.root,
-            Path(scratch) / "clean",
-            include_drafts=builder.include_drafts,
-            now=builder.now,
-            jobs=builder.jobs,
-            use_cache=False,
-            compress=builder.compress,
-        ).build()
-        if not clean.ok:
-            return [str(error) for error in clean.errors]
-        return tree_differences(builder.paths.output, Path(scratch) / "clean")
+        output = Path(scratch).resolve() / "clean"
+        try:
+            clean = Builder(
+                builder.paths.root,
+                output,
+                include_drafts=builder.include_drafts,
+                now=builder.now,
+                jobs=builder.jobs,
+                use_cache=False,
+                compress=builder.compress,
+            ).build()
+            if not clean.ok:
+                return [str(error) for error in clean.errors]
+            return tree_differences(builder.paths.output, output)
+        finally:
+            # The clean build's record goes with its folder.
+            manifest_path(builder.paths.records, output).unlink(missing_ok=True)

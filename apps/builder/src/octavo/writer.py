@@ -6,16 +6,21 @@ a staging folder inside the output (same file system, so a rename moves them), t
 renames them over their targets. Unchanged bytes are never rewritten, and files of the previous
 build that this one no longer makes are removed. A build that fails writes nothing.
 
-Each build records its files in a manifest. The manifest lives in the output, where anyone can
-write, so it is never trusted blindly: an entry is deleted only when it names a file inside the
-output, below no symbolic link, that is not one of the writer's own names. The writer's names
-(`RESERVED`) are never a page's file; a route that wants one is refused before anything renders.
+Each build records its files in a manifest, kept with the site's records (`SITE/.octavo`), so
+the published folder holds nothing but the site. The manifest names the folder it describes by
+its identity (`layout.folder_identity`): a folder deleted, replaced or changed by another hand
+since is not trusted as the one recorded. Entries are still checked before anything is deleted:
+only a file inside the output, below no symbolic link, that is not one of the writer's own names.
+The writer's names (`RESERVED`) are never a page's file; a route that wants one is refused before
+anything renders.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -25,22 +30,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from octavo.layout import (
+    COMPRESSIBLE,
+    LEGACY_MANIFEST,
+    LEGACY_UPDATING,
+    MANIFEST_HEADER,
+    OLD_PENDING,
+    RECORDS_DIR,
+    RESERVED,
+    STAGING,
+    folder_identity,
+    fresh_staging,
+    manifest_head,
+    manifest_path,
+    same_folder,
+    updating_path,
+)
 from octavo_content import ContentError, output_file
 
-MANIFEST = ".octavo-manifest"
-# Present from the moment an update starts renaming files into place until the build's records
-# are saved: found at the start of a build, it says the last update was interrupted, so nothing
-# recorded about the folder is trusted.
-UPDATING = ".octavo-updating"
-# Changed files of an update wait here until the rename pass.
-STAGING = ".octavo-staging"
-# The files and folders of the writer's own, at the top of the output: no page may be one.
-RESERVED = frozenset({MANIFEST, UPDATING, STAGING})
-# Leftovers of writers before this one: pending files beside their targets.
-_OLD_PENDING = ".octavo-new"
-_HEADER = "octavo-manifest 2 "
-_OLD_HEADER = "octavo-manifest 1 "
-COMPRESSIBLE = (".html", ".css", ".js", ".xml", ".txt", ".svg", ".json")
+# The heads of manifests that writers before this one kept inside the output.
+_LEGACY_HEADERS = ("octavo-manifest 2 ", "octavo-manifest 1 ")
 
 
 @dataclass(frozen=True)
@@ -49,18 +58,28 @@ class Manifest:
 
     token: str
     files: frozenset[str]
+    # True when nothing recorded about the folder may be trusted: an update was interrupted, or
+    # the folder changed since its build was recorded (its identity's status time moved).
     interrupted: bool
-    # Written by an older writer, which left pending files beside their targets.
-    old: bool = False
+    # Kept inside the output by an older writer, which may have left pending files there too.
+    legacy: bool = False
 
 
 class OutputWriter:
     """Writes one build into the output folder: all of it, or none of it."""
 
-    def __init__(self, output: Path, *, compress: bool = False) -> None:
+    def __init__(
+        self, output: Path, *, records: Path | None = None, compress: bool = False
+    ) -> None:
+        """Write into `output` (a resolved path), keeping its manifest in `records`, the site's
+        records folder (`SitePaths.records`). Without one, the `.octavo` folder beside the
+        output is used: the site's own for the default `SITE/public` only."""
         self.output = output
+        self.records = records if records is not None else output.parent / RECORDS_DIR
         self.compress = compress
-        self.previous = read_manifest(output)
+        self.manifest = manifest_path(self.records, output)
+        self.marker = updating_path(self.records, output)
+        self.previous = read_manifest(self.records, output)
         self.token = secrets.token_hex(8)
         self.fresh = self.previous is None
         # A first build is staged beside the output and swapped in whole; an update is staged
@@ -101,10 +120,12 @@ class OutputWriter:
                 shutil.rmtree(staging)
             else:
                 staging.unlink(missing_ok=True)
-            if self.previous is not None and self.previous.old:
-                for pending in self.output.rglob(f"*{_OLD_PENDING}"):
+            if self.previous is not None and self.previous.legacy:
+                for pending in self.output.rglob(f"*{OLD_PENDING}"):
                     if pending.is_file() and not pending.is_symlink():
                         pending.unlink()
+            elif self.previous is not None:
+                self._clear_legacy()
 
     def start(self) -> None:
         """Prepare to write: an empty staging folder."""
@@ -136,18 +157,23 @@ class OutputWriter:
     def commit(self, files: Iterable[str], changed: Iterable[str]) -> None:
         """Publish the build: `files` are all it makes, `changed` the urls it wrote.
 
-        An update leaves the `UPDATING` marker behind: call `finish` once the build's records
-        are saved, so an interruption between the two is noticed by the next build.
+        An update leaves its marker (`layout.updating_path`) behind: call `finish` once the
+        build's records are saved, so an interruption between the two is noticed by the next
+        build.
         """
         files = sorted(set(files))
         if self.fresh:
+            # Recorded before the swap, so a build killed right after it finds the folder its
+            # own; with the staging folder's status time, so it trusts nothing else about it.
             self._write_manifest(self.staging, files)
             if self.output.exists():  # an empty folder: nothing of anyone's is lost
                 self.output.rmdir()
             self.staging.rename(self.output)
+            self._write_manifest(self.output, files)
             return
-        (self.output / UPDATING).touch()
         assert self.previous is not None
+        self.marker.parent.mkdir(parents=True, exist_ok=True)
+        self.marker.touch()
         # Files the build no longer makes go first: one of them may stand where a new file's
         # folder must be (a page `/a` replaced by `/a/b/`).
         for relative in sorted(self.previous.files - set(files)):
@@ -158,20 +184,26 @@ class OutputWriter:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._pending(relative).replace(target)
         self.staging.rmdir()  # empty now
-        if self.previous.files == set(files) and not self.previous.old:
-            # Same files: the manifest stands, and so does its token. The cache's records are
-            # written after the files, so they are never newer than the folder they describe.
-            self.token = self.previous.token
-        else:
-            self._write_manifest(self.output, files)
+        # Written again even when the files are the same: it holds the folder's identity as
+        # this pass leaves it.
+        self._write_manifest(self.output, files)
+        if self.previous.legacy:
+            self._clear_legacy()
 
     def finish(self) -> None:
         """The build's records are saved: the update is complete."""
-        (self.output / UPDATING).unlink(missing_ok=True)
+        self.marker.unlink(missing_ok=True)
 
     def abandon(self) -> None:
         """Remove whatever this build staged; the output is left as it was."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        if self.previous is not None and not self.previous.interrupted:
+            # Making and removing the staging folder moved the output's status time: record
+            # that the folder is still the build recorded, so the next build trusts it.
+            self.token = self.previous.token
+            # If it cannot be, the next build finds the folder changed and makes every page.
+            with contextlib.suppress(OSError):
+                self._write_manifest(self.output, sorted(self.previous.files))
 
     def _encodings(self, data: bytes) -> list[bytes]:
         if not self.compress:
@@ -221,11 +253,24 @@ class OutputWriter:
             folder.rmdir()
             folder = folder.parent
 
-    def _write_manifest(self, root: Path, files: list[str]) -> None:
-        text = _HEADER + self.token + "\n" + "".join(f + "\n" for f in files)
-        pending = root / (MANIFEST + ".new")
-        pending.write_text(text, "utf-8")
-        pending.replace(root / MANIFEST)
+    def _write_manifest(self, folder: Path, files: list[str]) -> None:
+        """Record `files` as the build in `folder` (the output, or its staging folder)."""
+        identity = folder_identity(folder)
+        if identity is None:
+            raise FileNotFoundError(2, "the output folder is gone", str(folder))
+        head = f"{MANIFEST_HEADER}{self.token} {identity}\n{json.dumps(str(self.output))}\n"
+        self.manifest.parent.mkdir(parents=True, exist_ok=True)
+        pending = self.manifest.with_name(self.manifest.name + ".new")
+        pending.write_text(head + "".join(f + "\n" for f in files), "utf-8")
+        pending.replace(self.manifest)
+
+    def _clear_legacy(self) -> None:
+        """Remove the manifest and marker older writers kept in the output: they are recorded
+        in the site's records now (and are the writer's names, which no page may take)."""
+        for name in (LEGACY_MANIFEST, LEGACY_MANIFEST + ".new", LEGACY_UPDATING):
+            found = self.output / name
+            if found.is_symlink() or found.is_file():
+                found.unlink()
 
     def _refusal(self, why: str) -> ContentError:
         return ContentError(
@@ -233,14 +278,10 @@ class OutputWriter:
             field="output",
             message=f"the output folder {why}; Octavo will not replace it",
             expected="an empty folder, or one that Octavo built",
-            hint="move those files into static/ (they are copied on every build), "
-            "or choose another folder with -o",
+            hint="if Octavo built it and its record in the site's .octavo folder was deleted, "
+            "delete the folder; otherwise move those files into static/ (they are copied on "
+            "every build), or choose another folder with -o",
         )
-
-
-def fresh_staging(output: Path) -> Path:
-    """The folder beside `output` where its first build is staged."""
-    return output.parent / f".octavo-new-{output.name}"
 
 
 def is_safe_relative(relative: str) -> bool:
@@ -254,22 +295,37 @@ def is_safe_relative(relative: str) -> bool:
         and "\0" not in relative
         and all(part not in ("", ".", "..") for part in parts)
         and parts[0] not in RESERVED
-        and not parts[-1].endswith(_OLD_PENDING)
+        and not parts[-1].endswith(OLD_PENDING)
     )
 
 
-def read_manifest(output: Path) -> Manifest | None:
-    """The manifest of the build in `output`, or None when there is none."""
+def read_manifest(records: Path, output: Path) -> Manifest | None:
+    """The manifest of the build in the folder `output`, or None when it has none.
+
+    A record whose folder is not this one (deleted, or replaced by another folder) is none. A
+    manifest an older writer kept inside the output is read, and trusted for nothing but the
+    files it lists.
+    """
+    identity = folder_identity(output)
+    if identity is None:
+        return None
+    lines = _lines(manifest_path(records, output))
+    head = manifest_head(lines[0], lines[1]) if len(lines) >= 2 else None
+    if head is not None and head.output == str(output) and same_folder(head.identity, identity):
+        touched = head.identity != identity or updating_path(records, output).exists()
+        return Manifest(head.token, _listed(lines[2:]), interrupted=touched)
+    lines = _lines(output / LEGACY_MANIFEST)
+    if not lines or not lines[0].startswith(_LEGACY_HEADERS):
+        return None
+    return Manifest("", _listed(lines[1:]), interrupted=True, legacy=True)
+
+
+def _lines(path: Path) -> list[str]:
     try:
-        lines = (output / MANIFEST).read_text("utf-8").splitlines()
+        return path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return None
-    if not lines or not lines[0].startswith((_HEADER, _OLD_HEADER)):
-        return None
-    old = lines[0].startswith(_OLD_HEADER)
-    return Manifest(
-        token=lines[0].removeprefix(_OLD_HEADER if old else _HEADER),
-        files=frozenset(line for line in lines[1:] if is_safe_relative(line)),
-        interrupted=(output / UPDATING).exists(),
-        old=old,
-    )
+        return []
+
+
+def _listed(lines: list[str]) -> frozenset[str]:
+    return frozenset(line for line in lines if is_safe_relative(line))

@@ -16,11 +16,12 @@ from urllib.parse import quote
 DOUBLE_ENCODED = re.compile(r"%(2e|2f|5c|00)", re.IGNORECASE)
 # Control characters (NUL included) and backslashes have no place in a site's URLs.
 FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\]")
-# Hidden files (the build's manifest, editors' files) are not part of the site; .well-known is.
+# Hidden files (editors' files, say) are not part of the site; .well-known is.
 VISIBLE_DOTFILES = frozenset({".well-known"})
-# The builder's own files in the output folder: its bookkeeping (`.octavo-manifest`,
-# `.octavo-updating`, the `.octavo-staging` folder) and the `X.octavo-new` files an interrupted
-# or failed build leaves. Never part of the site, whatever VISIBLE_DOTFILES comes to hold.
+# The builder's own files in the output folder: the `.octavo-staging` folder of an update, the
+# `X.octavo-new` files an interrupted build of an older version leaves, and the manifest and
+# marker older versions kept there (`.octavo-manifest`, `.octavo-updating`). Never part of the
+# site, whatever VISIBLE_DOTFILES comes to hold.
 BUILDER_PREFIX = ".octavo-"
 BUILDER_SUFFIX = ".octavo-new"
 
