@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from octavo import Builder
+from octavo.cache import BuildCache, CacheCorrupt
 from octavo.verify import tree_differences
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
@@ -141,8 +142,10 @@ DAMAGES = {
     "blob body": damage_row("UPDATE posts SET body_html = x'3c703e'"),
     "bad post json": damage_row("UPDATE posts SET post = '{not json'"),
     "post of another shape": damage_row("UPDATE posts SET post = '{\"title\": 3}'"),
-    "bad toc json": damage_row("UPDATE posts SET toc = '[{'"),
-    "toc not a list": damage_row("UPDATE posts SET toc = '{}'"),
+    "headings of another shape": damage_row(
+        """UPDATE posts SET post = json_set(post, '$.toc', json('[{"level": "x"}]'))"""
+    ),
+    "headings not a list": damage_row("UPDATE posts SET post = json_set(post, '$.toc', 'x')"),
     "bad problems json": damage_row("UPDATE posts SET problems = 'nope'"),
     "text for a size": damage_row("UPDATE posts SET size = 'big', mtime_ns = 'old'"),
     "missing meta table": damage_row("DROP TABLE meta"),
@@ -206,15 +209,22 @@ def test_stored_posts_are_json_never_code(tmp_path: Path) -> None:
             assert isinstance(json.loads(post), dict)
 
 
-def test_damage_found_while_rendering_is_parsed_around_then_discarded(tmp_path: Path) -> None:
-    # Headings of the wrong shape pass the load's check (which reads no body): rendering finds
-    # them, parses the post again, and the next build discards the cache.
+def test_damage_found_while_rendering_is_parsed_around_then_discarded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A body the load's check passed can still fail to read when a page needs it (the row
+    # gone, the file damaged since): rendering parses the post again, and the next build
+    # discards the cache.
     site = make_site(tmp_path / "site")
     assert Builder(site, now=NOW).build().ok
     (site / "content" / "gamma.md").write_text(text("Gamma", "Second gamma.", 3))
-    with cache_db(site) as db:
-        db.execute("""UPDATE posts SET toc = '[{"level": "x"}]'""")
+
+    def damaged(self: BuildCache, sources: object) -> dict[str, dict[str, str]]:
+        raise CacheCorrupt("a stored post is missing its HTML")
+
+    monkeypatch.setattr(BuildCache, "bodies_of", damaged)
     report = Builder(site, now=NOW).build()
+    monkeypatch.undo()
     assert report.ok, report.errors
     assert "First alpha." in (site / "public" / "feed.xml").read_text()
     assert_clean(site, tmp_path)

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from octavo.builder import Builder, BuildReport
     from octavo.cli import COMMAND_GROUP, main
-    from octavo.routes import Claimant, Route, RouteTable
+    from octavo.kinds import page_kinds
+    from octavo.pages import Claimant, FilePage, Page, PageKind, Site, TemplatePage
+    from octavo.routes import RouteTable
     from octavo.scaffold import create_site
     from octavo.site import SitePaths
     from octavo.writer import OutputWriter
@@ -20,9 +22,14 @@ _WHERE = {
     "COMMAND_GROUP": "octavo.cli",
     "BuildReport": "octavo.builder",
     "Builder": "octavo.builder",
-    "Claimant": "octavo.routes",
+    "Claimant": "octavo.pages",
+    "FilePage": "octavo.pages",
     "OutputWriter": "octavo.writer",
-    "Route": "octavo.routes",
+    "Page": "octavo.pages",
+    "PageKind": "octavo.pages",
+    "Site": "octavo.pages",
+    "TemplatePage": "octavo.pages",
+    "page_kinds": "octavo.kinds",
     "RouteTable": "octavo.routes",
     "SitePaths": "octavo.site",
     "create_site": "octavo.scaffold",
@@ -34,12 +41,17 @@ __all__ = [
     "BuildReport",
     "Builder",
     "Claimant",
+    "FilePage",
     "OutputWriter",
-    "Route",
+    "Page",
+    "PageKind",
     "RouteTable",
+    "Site",
     "SitePaths",
+    "TemplatePage",
     "create_site",
     "main",
+    "page_kinds",
 ]
 
 

@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import cached_property, partial
 from pathlib import Path
 
-from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, OutputRecord, cache_warning
-from octavo.fingerprint import (
-    Fingerprints,
-    bytes_digest,
-    digest,
-    engine_digest,
-    parse_key,
-    templates_digest,
-)
+from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, cache_warning
+from octavo.fingerprint import digest, engine_digest, parse_key, templates_digest
 from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, site_state
-from octavo.loading import LoadedSite, PostStore, load_site
-from octavo.lock import LOCK_FILE, LockTimeout, LockUnavailable, site_lock
-from octavo.parallel import default_jobs, map_forked
+from octavo.kinds import page_kinds
+from octavo.layout import LOCK_FILE
+from octavo.loading import LoadedSite, load_site
+from octavo.lock import LockTimeout, LockUnavailable, site_lock
+from octavo.pages import Site
+from octavo.parallel import default_jobs
 from octavo.progress import BuildProgress, NoProgress
-from octavo.reading import read_static, unusable_problems
-from octavo.routes import Claimant, Route, RouteTable, url_line
-from octavo.site import STATIC_DIR, SitePaths
+from octavo.reading import unusable_problems
+from octavo.records import BuildRecords
+from octavo.rendering import Rendered, render_pages, write_error
+from octavo.routes import RouteTable
+from octavo.site import SitePaths
 from octavo.writer import OutputWriter
-from octavo_content import ContentError, ContentErrors, Post, SiteConfig, newest_first, only_errors
-from octavo_render import FEED_LIMIT, Renderer, SitemapEntry
-from octavo_tags import Page, TagEntry, TagIndex, paginate
+from octavo_content import ContentError, ContentErrors, SiteConfig, newest_first, only_errors
+from octavo_render import Renderer, ViewDigester
+from octavo_tags import TagIndex
 
 
 @dataclass(frozen=True)
@@ -50,6 +46,8 @@ class BuildReport:
     parsed: int = 0
     rendered: int = 0
     written: int = 0
+    # Each phase that ran, with its seconds, in order (`--verbose` prints them).
+    phases: tuple[tuple[str, float], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -65,15 +63,6 @@ class BuildReport:
     def warnings(self) -> list[ContentError]:
         """The warnings among the problems."""
         return [problem for problem in self.problems if not problem.is_error]
-
-
-@dataclass(frozen=True)
-class RenderOutcome:
-    """What rendering one route gave: its digest, whether its file changed, or an error."""
-
-    digest: str | None
-    changed: bool
-    error: ContentError | None = None
 
 
 class Builder:
@@ -118,8 +107,7 @@ class Builder:
             if fresh is not None:
                 return self.unchanged(fresh, time.perf_counter() - started)
         try:
-            lock = site_lock(self.paths.root / CACHE_DIR, waiting=self.progress.waiting)
-            with lock, collector_paused():
+            with site_lock(self.paths.root / CACHE_DIR, waiting=self.progress.waiting):
                 return self.build_anew(state, started)
         except LockTimeout as busy:
             return BuildReport(problems=(_busy(self.paths.root, busy),))
@@ -127,7 +115,7 @@ class Builder:
             return BuildReport(problems=(_no_lock(self.paths.root, failure),))
 
     def build_anew(self, state: SiteState, started: float) -> BuildReport:
-        """The phases, for a site whose output is not up to date."""
+        """The five phases, for a site whose output is not up to date."""
         try:
             config = SiteConfig.load(self.paths.root)
         except ContentErrors as failure:
@@ -135,77 +123,71 @@ class Builder:
         problems = self.paths.output_problems()
         if problems:  # the folder itself is wrong: look no further into it
             return BuildReport(problems=tuple(problems))
-        writer = OutputWriter(self.paths.output, compress=self.compress)
+        writer = OutputWriter(self.paths.output, records=self.paths.records, compress=self.compress)
         problems.extend(writer.problems())
         if not problems:
             try:
                 writer.clear_leftovers()
             except OSError as failure:
-                problems.append(_write_error(self.paths.output, failure))
+                problems.append(write_error(self.paths.output, failure))
         cache = self.open_cache(config, problems)
-        try:
-            site = self.load(config, cache, state)
-        except CacheCorrupt as failure:
-            cache = self.discard_cache(cache, failure, problems)
-            site = self.load(config, cache, state)
-        problems.extend(site.problems)
-        index = TagIndex.build(site.posts)
-        problems.extend(index.problems)
+        if cache is not None:
+            try:
+                cache.prune_outputs()  # records of output folders that no longer exist
+            except CacheCorrupt as failure:
+                cache = self.discard_cache(cache, failure, problems)
+        timer = PhaseTimer()
+
+        with timer("load"):
+            site, cache = self.load(config, cache, state, problems)
+        with timer("index"):
+            index = self.index(site, problems)
         renderer = Renderer(
             config,
             index,
             site_templates=self.paths.templates,
             compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
+            body_digests=site.digests,
         )
-        site_key = digest(
-            engine_digest(),
-            templates_digest(self.paths.templates),
-            config.model_dump_json(),
-            self.compress,
-        )
-        fingerprints = Fingerprints(site_key, index, site.digests)
-        routes = self.route(config, site, index, renderer, fingerprints)
-        problems.extend(self.url_conflicts(routes))
+        with timer("route"):
+            routes = self.route(config, site, index, renderer, problems)
         if only_errors(problems):
-            return BuildReport(problems=tuple(problems))
-        structure = fingerprints.structure(site.posts)
-        rendered, written, render_errors = self.render_and_write(
-            routes, writer, cache, structure, site.changed
-        )
+            return BuildReport(problems=tuple(problems), phases=timer.phases)
+        renders_with = self.renders_with(config)
+        structure = self.structure(renders_with, site)
+        records = BuildRecords(cache, writer, str(self.paths.output), structure)
+        with timer("render"):
+            rendered = self.render(routes, site, renderer, records, writer, renders_with)
+        problems.extend(rendered.errors)
+        if only_errors(problems):
+            self.progress.finish()
+            return BuildReport(problems=tuple(problems), phases=timer.phases)
+        with timer("write"):
+            problems.extend(self.write(routes, rendered, records, writer))
         self.progress.finish()
-        problems.extend(render_errors)
-        if only_errors(render_errors):
-            return BuildReport(problems=tuple(problems))
+        if only_errors(problems):
+            return BuildReport(problems=tuple(problems), phases=timer.phases)
+
         report = BuildReport(
             problems=tuple(problems),
             posts=len(site.posts),
             tags=len(index.entries),
-            pages=sum(1 for route in routes if route.url.endswith((".html", "/"))),
+            pages=sum(1 for page in routes if page.url.endswith((".html", "/"))),
             seconds=time.perf_counter() - started,
             drafts=tuple(post.source for post in site.drafts),
             scheduled=tuple(post.source for post in site.scheduled),
             output=self.paths.output,
             parsed=site.parsed,
-            rendered=rendered,
-            written=written,
+            rendered=rendered.count,
+            written=len(rendered.changed),
+            phases=timer.phases,
         )
         if cache is not None:
-            due = min((post.date.timestamp() for post in site.scheduled), default=None)
-            try:
-                record_build(
-                    cache.connection(),
-                    self.paths.output,
-                    state.signature,
-                    writer.token,
-                    _fresh(report, due),
-                )
-                cache.commit()
-            except (sqlite3.Error, OSError) as failure:  # the next build is simply not a no-op
-                report = replace(report, problems=(*problems, _unsaved_cache(cache.path, failure)))
-        # Freeing a large site's posts and routes one by one takes longer than rebuilding
-        # after a body edit renders (0.13 s at 10,000 posts): the working set lives as long
-        # as the Builder, and a command-line build exits without freeing it at all.
-        self.working_set = (site, index, routes, renderer, fingerprints)
+            report = self.remember(report, cache, state, writer, site)
+        # Freeing a large site's posts and pages one by one takes longer than rebuilding after
+        # a body edit renders (0.13 s at 10,000 posts): the working set lives as long as the
+        # Builder, and a command-line build exits without freeing it at all.
+        self.working_set = (site, index, routes, renderer)
         return report
 
     def unchanged(self, fresh: FreshBuild, seconds: float) -> BuildReport:
@@ -250,8 +232,26 @@ class Builder:
             problems.append(cache_warning(f"the build cache is not used ({unusable})"))
             return None
 
-    def load(self, config: SiteConfig, cache: BuildCache | None, state: SiteState) -> LoadedSite:
-        """Phase 1: every post, parsed again only where its bytes changed."""
+    def load(
+        self,
+        config: SiteConfig,
+        cache: BuildCache | None,
+        state: SiteState,
+        problems: list[ContentError],
+    ) -> tuple[LoadedSite, BuildCache | None]:
+        """Phase 1: every post, parsed again only where its bytes changed.
+
+        A cache found damaged on the way is discarded, with a warning, and the load begins again.
+        """
+        try:
+            site = self._load(config, cache, state)
+        except CacheCorrupt as failure:
+            cache = self.discard_cache(cache, failure, problems)
+            site = self._load(config, cache, state)
+        problems.extend(site.problems)
+        return site, cache
+
+    def _load(self, config: SiteConfig, cache: BuildCache | None, state: SiteState) -> LoadedSite:
         site = load_site(
             self.paths,
             config,
@@ -272,271 +272,140 @@ class Builder:
             cache.commit()  # workers read bodies through their own connections
         return site
 
+    def index(self, site: LoadedSite, problems: list[ContentError]) -> TagIndex:
+        """Phase 2: the tag index of the published posts."""
+        index = TagIndex.build(site.posts)
+        problems.extend(index.problems)
+        return index
+
     def route(
         self,
         config: SiteConfig,
         site: LoadedSite,
         index: TagIndex,
         renderer: Renderer,
-        fingerprints: Fingerprints,
+        problems: list[ContentError],
     ) -> RouteTable:
-        """Claim the URL of every output: posts, lists, feeds, sitemap and static files.
-
-        Fingerprints are computed on demand: when only post bodies changed, a route showing none
-        of the changed posts keeps the fingerprint recorded by the last build.
-        """
-        table = RouteTable()
-        links = config.permalinks
-        store = site.store
-        posts = newest_first(site.posts)
-        theme = Claimant("the default theme", "theme")
-        for position, post in enumerate(posts):
-            newer = posts[position - 1] if position > 0 else None
-            older = posts[position + 1] if position + 1 < len(posts) else None
-            table.claim(
-                Route(
-                    post.url,
-                    Claimant(f"post {post.source}", post.source),
-                    partial(_post_page, renderer, store, post, newer, older),
-                    partial(fingerprints.post_page, post, newer, older),
-                    shows=(post,),
-                    in_sitemap=True,
-                )
-            )
-        for page in paginate(posts, config.per_page):
-            home = Claimant(f"home page {page.number}", "octavo.toml")
-            table.claim(
-                Route(
-                    links.home_url(page.number),
-                    home,
-                    partial(_home_page, renderer, store, page),
-                    partial(
-                        fingerprints.listing, "home", page.number, page.total, posts=page.items
-                    ),
-                    shows=page.items,
-                    in_sitemap=True,
-                )
-            )
-        for entry in index.entries:
-            self._claim_tag(table, entry, config, renderer, store, fingerprints)
-        summary = tuple((e.tag.name, e.tag.slug, e.count) for e in index.entries)
-        tags_print = partial(fingerprints.fixed, "tags", summary)
-        table.claim(Route(links.tags, theme, renderer.tags_page, tags_print, in_sitemap=True))
-        table.claim(
-            Route(
-                links.archive,
-                theme,
-                partial(renderer.archive_page, posts),
-                partial(fingerprints.archive, posts),
-                in_sitemap=True,
-            )
+        """Phase 3: every page of every kind claims its URL; two claims on one file are errors."""
+        routes = RouteTable()
+        view = Site(
+            config=config,
+            paths=self.paths,
+            posts=tuple(newest_first(site.posts)),
+            index=index,
+            renderer=renderer,
+            static_files=self.static_files,
+            routes=routes,
         )
-        newest = tuple(posts[:FEED_LIMIT])
-        table.claim(
-            Route(
-                links.feed,
-                theme,
-                partial(_site_feed, renderer, store, newest),
-                partial(fingerprints.listing, "feed", posts=newest),
-                shows=newest,
-            )
-        )
-        fixed = fingerprints.fixed
-        table.claim(Route("/404.html", theme, renderer.not_found_page, partial(fixed, "404")))
-        table.claim(Route("/robots.txt", theme, renderer.robots, partial(fixed, "robots")))
-        for url, data in renderer.theme_assets().items():
-            table.claim(Route(url, theme, partial(bytes, data), partial(bytes_digest, data)))
-        self._claim_static(table)
-        sitemap = Sitemap(table, posts, index, config)
-        table.claim(
-            Route(
-                "/sitemap.xml",
-                theme,
-                partial(sitemap.render, renderer),
-                partial(sitemap.fingerprint, fingerprints),
-            )
-        )
-        return table
+        for kind in page_kinds():
+            for page in kind(view):
+                routes.claim(page)
+        problems.extend(routes.conflicts())
+        return routes
 
-    def _claim_tag(
-        self,
-        table: RouteTable,
-        entry: TagEntry,
-        config: SiteConfig,
-        renderer: Renderer,
-        store: PostStore,
-        fingerprints: Fingerprints,
-    ) -> None:
-        links = config.permalinks
-        where = Claimant(f"tag {entry.tag.name!r}", entry.posts[0].source)
-        shown = (entry.tag.name, entry.count)
-        for page in paginate(entry.posts, config.per_page):
-            table.claim(
-                Route(
-                    links.tag_url(entry.tag.slug, page.number),
-                    where,
-                    partial(_tag_page, renderer, store, entry, page),
-                    partial(
-                        fingerprints.listing,
-                        "tag",
-                        shown,
-                        page.number,
-                        page.total,
-                        posts=page.items,
-                    ),
-                    shows=page.items,
-                    in_sitemap=True,
-                )
-            )
-        newest = entry.posts[:FEED_LIMIT]
-        table.claim(
-            Route(
-                links.tag_feed_url(entry.tag.slug),
-                where,
-                partial(_tag_feed, renderer, store, entry),
-                partial(fingerprints.listing, "tag-feed", shown, posts=newest),
-                shows=newest,
-            )
+    def renders_with(self, config: SiteConfig) -> str:
+        """The digest of what turns a view into bytes: engine, templates, settings, encodings."""
+        return digest(
+            engine_digest(),
+            templates_digest(self.paths.templates),
+            config.model_dump_json(),
+            self.compress,
         )
-
-    def _claim_static(self, table: RouteTable) -> None:
-        # The files the load's walk listed; it reported what it could not read, or links out.
-        for file in self.static_files:
-            url = "/" + file.source.removeprefix(f"{STATIC_DIR}/")
-            claimant = Claimant(f"static file {file.source}", file.source)
-            fingerprint = digest("static", file.source, file.mtime_ns, file.size)
-            table.claim(
-                Route(
-                    url,
-                    claimant,
-                    partial(read_static, file),
-                    partial(str, fingerprint),
-                    structural=False,
-                )
-            )
-
-    def url_conflicts(self, routes: RouteTable) -> list[ContentError]:
-        """Errors for URLs claimed twice, each pointing at the line its URL comes from."""
-        errors = []
-        for error in routes.conflicts():
-            source = self.paths.root / error.path
-            if error.line is None and error.path.endswith((".md", ".markdown")):
-                error = error.model_copy(update={"line": url_line(source.read_bytes())})
-            errors.append(error)
-        return errors
 
     @staticmethod
-    def _fingerprint(
-        route: Route,
-        records: dict[str, OutputRecord],
-        same_structure: bool,
-        changed_posts: frozenset[str],
-    ) -> str:
-        """The route's fingerprint: the recorded one when nothing it reads has changed."""
-        known = records.get(route.url)
-        if (
-            same_structure
-            and known is not None
-            and route.structural
-            and not any(post.source in changed_posts for post in route.shows)
-        ):
-            return known.fingerprint
-        return route.fingerprint()
+    def structure(renders_with: str, site: LoadedSite) -> str:
+        """The digest of everything a page is made from but the posts' content.
 
-    def render_and_write(
+        Equal to the last build's, every page lists the same posts in the same places.
+        """
+        placed = tuple((post.source, site.placements[post.source]) for post in site.posts)
+        return digest(renders_with, placed)
+
+    def render(
         self,
         routes: RouteTable,
+        site: LoadedSite,
+        renderer: Renderer,
+        records: BuildRecords,
         writer: OutputWriter,
-        cache: BuildCache | None,
-        structure: str,
-        changed_posts: frozenset[str],
-    ) -> tuple[int, int, list[ContentError]]:
-        """Render what changed, on every core; publish only if everything rendered.
-
-        `structure` is the digest of everything fingerprints read but the posts' bytes, and
-        `changed_posts` the posts whose bytes changed. Returns how many routes were rendered,
-        how many files changed, and any errors.
-        """
-        output = str(self.paths.output)
-        previous = writer.previous
-        trusted = (
-            cache is not None
-            and previous is not None
-            and not previous.interrupted
-            and cache.meta(f"token:{output}") == previous.token
-        )
-        records = cache.outputs(output) if cache is not None and trusted else {}
-        same_structure = (
-            trusted and cache is not None and cache.meta(f"structure:{output}") == structure
-        )
-        every = list(routes)
-        prints = {
-            route.url: self._fingerprint(route, records, same_structure, changed_posts)
-            for route in every
-        }
-        todo = [
-            route
-            for route in every
-            if route.url not in records or records[route.url].fingerprint != prints[route.url]
-        ]
-
-        def render(position: int) -> RenderOutcome:
-            route = todo[position]
-            try:
-                data = route.render()
-            except Exception as failure:  # a template or file error: report it, keep going
-                return RenderOutcome(None, False, _render_error(route, failure))
-            data_digest = bytes_digest(data)
-            known = records.get(route.url)
-            if known is not None and known.digest == data_digest:
-                return RenderOutcome(data_digest, False)
-            try:
-                writer.put(route.url, data)
-            except OSError as failure:  # a full disk, a read-only folder
-                return RenderOutcome(None, False, _write_error(writer.staging, failure))
-            return RenderOutcome(data_digest, True)
-
-        self.progress.phase("render", len(todo))
+        renders_with: str,
+    ) -> Rendered:
+        """Phase 4: the bytes of every page that changed, staged for the writer."""
         try:
             writer.start()
         except OSError as failure:
-            return 0, 0, [_write_error(writer.staging, failure)]
-        outcomes = []
-        for outcome in map_forked(render, len(todo), self.jobs):
-            outcomes.append(outcome)
-            self.progress.advance()
-        changed = [route.url for route, o in zip(todo, outcomes, strict=True) if o.changed]
-        errors = [outcome.error for outcome in outcomes if outcome.error is not None]
-        if errors:
+            return Rendered({}, [], [write_error(writer.staging, failure)], 0)
+        digester = ViewDigester(site.digests, renders_with)
+        rendered = render_pages(
+            list(routes), site, renderer, digester, records, writer, self.jobs, self.progress
+        )
+        if rendered.errors:
             writer.abandon()
-            return len(todo), 0, _one_write_error(errors)
-        self.progress.phase("write", len(changed))
-        files = [file for route in every for file in writer.files_of(route.url)]
+        return rendered
+
+    def write(
+        self, routes: RouteTable, rendered: Rendered, records: BuildRecords, writer: OutputWriter
+    ) -> list[ContentError]:
+        """Phase 5: publish the staged files, then record what each page was built from."""
+        self.progress.phase("write", len(rendered.changed))
+        files = [file for page in routes for file in writer.files_of(page.url)]
         try:
-            writer.commit(files, changed)
+            writer.commit(files, rendered.changed)
         except OSError as failure:
             # The marker stays: the next build trusts nothing it recorded of this folder.
-            return len(todo), 0, [_write_error(self.paths.output, failure)]
-        if cache is not None:
-            try:
-                if not trusted:  # records of another state of the folder: start them anew
-                    cache.forget_outputs(output)
-                fresh = {
-                    route.url: OutputRecord(prints[route.url], outcome.digest or "")
-                    for route, outcome in zip(todo, outcomes, strict=True)
-                }
-                gone = set(records) - set(prints)
-                cache.store_outputs(output, fresh, gone)
-                cache.set_meta(f"token:{output}", writer.token)
-                cache.set_meta(f"structure:{output}", structure)
-                cache.mark_built(output)  # the posts this build loaded are now published there
-                cache.commit()
-            except (sqlite3.Error, OSError) as failure:
-                # Published, but not recorded: the marker stays, so the next build trusts
-                # nothing it knew of this folder and makes every page again.
-                return len(todo), len(changed), [_unsaved_cache(cache.path, failure)]
+            return [write_error(self.paths.output, failure)]
+        unsaved = records.save(rendered.records, (page.url for page in routes), writer.token)
+        if unsaved is not None:
+            # Published, but not recorded: the marker stays, so the next build trusts nothing
+            # it knew of this folder and makes every page again.
+            return [_unsaved_cache(self.paths.root / CACHE_DIR, unsaved)]
         writer.finish()
-        return len(todo), len(changed), []
+        return []
+
+    def remember(
+        self,
+        report: BuildReport,
+        cache: BuildCache,
+        state: SiteState,
+        writer: OutputWriter,
+        site: LoadedSite,
+    ) -> BuildReport:
+        """Record the build for the no-op answer of the next one; say if that failed."""
+        due = min((post.date.timestamp() for post in site.scheduled), default=None)
+        try:
+            record_build(
+                cache.connection(),
+                self.paths.output,
+                state.signature,
+                writer.token,
+                _fresh(report, due),
+            )
+            cache.commit()
+        except (sqlite3.Error, OSError) as failure:  # the next build is simply not a no-op
+            unsaved = _unsaved_cache(cache.path, failure)
+            return replace(report, problems=(*report.problems, unsaved))
+        return report
+
+
+class PhaseTimer:
+    """How long each phase of a build took, for `--verbose`."""
+
+    def __init__(self) -> None:
+        self._phases: list[tuple[str, float]] = []
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        """Time the phase `name`."""
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._phases.append((name, time.perf_counter() - began))
+
+    @property
+    def phases(self) -> tuple[tuple[str, float], ...]:
+        """Each phase timed so far, with its seconds, in order."""
+        return tuple(self._phases)
 
 
 def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
@@ -551,112 +420,6 @@ def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
         warnings=[warning.model_dump() for warning in report.warnings],
         due=due,
     )
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector for a build.
-
-    A build holds tens of thousands of long-lived objects (posts, routes) and makes little
-    cyclic garbage; the collector's full passes over them cost a quarter of a rebuild.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-class Sitemap:
-    """The sitemap: every page of the table with its last change, gathered once, when needed."""
-
-    def __init__(
-        self, table: RouteTable, posts: list[Post], index: TagIndex, config: SiteConfig
-    ) -> None:
-        self._table = table
-        self._posts = posts
-        self._index = index
-        self._config = config
-
-    @cached_property
-    def entries(self) -> tuple[SitemapEntry, ...]:
-        """The pages listed in the sitemap, with their last change."""
-        lastmod = _lastmod_by_url(self._posts, self._index, self._config)
-        return tuple(
-            SitemapEntry(route.url, lastmod.get(route.url))
-            for route in self._table
-            if route.in_sitemap
-        )
-
-    def render(self, renderer: Renderer) -> bytes:
-        """The sitemap's XML."""
-        return renderer.sitemap(self.entries)
-
-    def fingerprint(self, fingerprints: Fingerprints) -> str:
-        """The sitemap's fingerprint: its pages and their dates."""
-        return fingerprints.fixed("sitemap", tuple((e.path, _iso(e.lastmod)) for e in self.entries))
-
-
-def _post_page(
-    renderer: Renderer, store: PostStore, post: Post, newer: Post | None, older: Post | None
-) -> bytes:
-    return renderer.post_page(store.one(post), newer=newer, older=older)
-
-
-def _home_page(renderer: Renderer, store: PostStore, page: Page[Post]) -> bytes:
-    return renderer.home_page(replace(page, items=store.whole(page.items)))
-
-
-def _tag_page(renderer: Renderer, store: PostStore, entry: TagEntry, page: Page[Post]) -> bytes:
-    return renderer.tag_page(entry, replace(page, items=store.whole(page.items)))
-
-
-def _tag_feed(renderer: Renderer, store: PostStore, entry: TagEntry) -> bytes:
-    newest = store.whole(entry.posts[:FEED_LIMIT])
-    return renderer.tag_feed(replace(entry, posts=newest + entry.posts[FEED_LIMIT:]))
-
-
-def _site_feed(renderer: Renderer, store: PostStore, newest: tuple[Post, ...]) -> bytes:
-    return renderer.site_feed(store.whole(newest))
-
-
-def _iso(moment: datetime | None) -> str | None:
-    # A moment, not its tzinfo object: a post read back from the cache carries a fixed offset
-    # where a freshly parsed one carries its zone, and both must give the same fingerprint.
-    return None if moment is None else moment.isoformat()
-
-
-def _render_error(route: Route, failure: Exception) -> ContentError:
-    # jinja2's errors carry the template's file and line; other errors name the route's claimant.
-    path = getattr(failure, "filename", None) or route.claimant.path
-    line = getattr(failure, "lineno", None) or route.claimant.line
-    return ContentError(
-        path=str(path),
-        line=line if isinstance(line, int) else None,
-        field="render",
-        message=f"could not make {route.url}: {failure}",
-        hint="fix the template or file named here; the previous output is untouched",
-    )
-
-
-def _write_error(where: Path, failure: OSError) -> ContentError:
-    # One message for a whole folder's worth of failed writes: the cause is the same for each.
-    return ContentError(
-        path=str(failure.filename or where),
-        field="output",
-        message=f"could not write the output: {failure.strerror or failure}",
-        expected="a folder Octavo can write, on a disk with free space",
-        hint="free some space or choose another folder with -o; "
-        "the previous output is untouched (a build interrupted while publishing is redone whole)",
-    )
-
-
-def _one_write_error(errors: list[ContentError]) -> list[ContentError]:
-    """`errors` with failures to write said once: a full disk fails every page alike."""
-    writing = [error for error in errors if error.field == "output"]
-    return [error for error in errors if error.field != "output"] + writing[:1]
 
 
 def _unsaved_cache(cache: Path, failure: Exception) -> ContentError:
@@ -683,18 +446,3 @@ def _busy(site: Path, busy: LockTimeout) -> ContentError:
         message=str(busy),
         hint="wait for it to finish, or stop it, then build again",
     )
-
-
-def _lastmod_by_url(posts: list[Post], index: TagIndex, config: SiteConfig) -> dict[str, datetime]:
-    """The last change of each page: a post's own, a list's newest post's."""
-    lastmod = {post.url: post.last_modified for post in posts}
-    if posts:
-        newest = max(post.last_modified for post in posts)
-        links = config.permalinks
-        for url in (links.home_url(), links.archive, links.tags):
-            lastmod[url] = newest
-    for entry in index.entries:
-        lastmod[config.permalinks.tag_url(entry.tag.slug)] = max(
-            post.last_modified for post in entry.posts
-        )
-    return lastmod

@@ -19,17 +19,27 @@ import shutil
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from octavo_content import ContentError, Heading, Post
+from octavo.layout import (
+    CACHE_FILE,
+    MANIFEST_SUFFIX,
+    OUTPUT_KEYS,
+    OUTPUTS_DIR,
+    RECORDS_DIR,
+    manifest_path,
+    read_head,
+    updating_path,
+)
+from octavo_content import ContentError, LightPost, Post
 
-CACHE_DIR = ".octavo"
-CACHE_FILE = "cache.sqlite"
+# The name builder.py imports; the fact itself is `layout.RECORDS_DIR`.
+CACHE_DIR = RECORDS_DIR
 # Bump when the layout of the tables or the meaning of a stored value changes.
-SCHEMA = "octavo-cache-4"
+SCHEMA = "octavo-cache-5"
 
 # `generation` is the number of the load that parsed the row: a post parsed after the last
 # successful build into an output is new to that output, whether or not a failed build saw it.
@@ -38,23 +48,21 @@ _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE posts (
     source TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
-    digest TEXT NOT NULL, generation INTEGER NOT NULL, post TEXT, problems TEXT NOT NULL,
-    toc TEXT, body_html TEXT, list_html TEXT, summary_html TEXT
+    digest TEXT NOT NULL, generation INTEGER NOT NULL, post TEXT, placement TEXT,
+    problems TEXT NOT NULL, body_html TEXT, list_html TEXT, summary_html TEXT
 );
 CREATE TABLE outputs (
     output TEXT NOT NULL, url TEXT NOT NULL, fingerprint TEXT NOT NULL, digest TEXT NOT NULL,
-    PRIMARY KEY (output, url)
+    shows TEXT NOT NULL, PRIMARY KEY (output, url)
 );
 """
 
-# True when a row's heavy columns can be what `bodies_of` needs: text HTML and a JSON list for
-# the table of contents. typeof() reads a column's type from the row header without loading it;
-# the headings themselves are checked when read (a check of each here would cost a tenth of a
-# rebuild at 10,000 posts).
+# True when a row's heavy columns can be what `bodies_of` needs: text HTML. typeof() reads a
+# column's type from the row header without loading it.
 _WHOLE = """
     post IS NULL OR (
-        typeof(body_html) = 'text' AND typeof(list_html) = 'text'
-        AND typeof(summary_html) = 'text' AND json_valid(toc) AND json_type(toc) = 'array'
+        typeof(placement) = 'text' AND typeof(body_html) = 'text'
+        AND typeof(list_html) = 'text' AND typeof(summary_html) = 'text'
     )
 """
 # Set by a build that found the cache damaged while rendering: the next build discards it.
@@ -69,18 +77,22 @@ class CachedPost:
     mtime_ns: int
     size: int
     digest: str
-    post: Post | None
+    post: LightPost | None
     problems: tuple[ContentError, ...]
     # The load that parsed it (see `BuildCache.generation`).
     generation: int = 0
+    # The post's `placement_digest`, computed once when it is parsed.
+    placement: str = ""
 
 
 @dataclass(frozen=True)
 class OutputRecord:
-    """What an output was last built from (`fingerprint`) and what its bytes were (`digest`)."""
+    """What an output was last built from (`fingerprint`), what its bytes were (`digest`), and
+    the posts whose content its view held (`shows`)."""
 
     fingerprint: str
     digest: str
+    shows: frozenset[str] = frozenset()
 
 
 class CacheCorrupt(Exception):
@@ -206,10 +218,11 @@ class BuildCache:
         found = {}
         with _reading():
             rows = self.connection().execute(
-                "SELECT source, mtime_ns, size, digest, generation, post, problems, "
+                "SELECT source, mtime_ns, size, digest, generation, post, placement, problems, "
                 f"{_WHOLE} FROM posts"
             )
-            for source, mtime_ns, size, digest, generation, post, problems, whole in rows:
+            for row in rows:
+                source, mtime_ns, size, digest, generation, post, placement, problems, whole = row
                 light_columns = (source, digest, mtime_ns, size, generation)
                 if not (_types_are(light_columns, (str, str, int, int, int)) and whole):
                     raise CacheCorrupt(f"the stored post {source!r} is damaged")
@@ -218,9 +231,10 @@ class BuildCache:
                     mtime_ns,
                     size,
                     digest,
-                    None if post is None else Post.model_validate_json(post),
+                    None if post is None else LightPost.model_validate_json(post),
                     _problems(problems),
                     generation,
+                    placement or "",
                 )
         return found
 
@@ -228,7 +242,7 @@ class BuildCache:
         """Store posts just parsed (the full post, bodies included) or just re-stated."""
         rows = []
         for entry, full in entries:
-            heavy = _heavy_columns(full) if full is not None else (None, None, None, None)
+            heavy = _heavy_columns(full) if full is not None else (None, None, None)
             rows.append(
                 (
                     entry.source,
@@ -237,6 +251,7 @@ class BuildCache:
                     entry.digest,
                     entry.generation,
                     None if entry.post is None else entry.post.model_dump_json(),
+                    None if entry.post is None else entry.placement,
                     json.dumps([problem.model_dump() for problem in entry.problems]),
                     *heavy,
                 )
@@ -261,31 +276,30 @@ class BuildCache:
                 "DELETE FROM posts WHERE source = ?", [(source,) for source in sources]
             )
 
-    def bodies_of(self, sources: Sequence[str]) -> dict[str, dict[str, object]]:
-        """The heavy fields of the named posts, ready for `Post.model_copy(update=...)`.
+    def bodies_of(self, sources: Sequence[str]) -> dict[str, dict[str, str]]:
+        """The HTML of the named posts, by field name, to make whole posts of light ones.
 
         `posts` checked their types; anything else wrong with them (or a row gone) raises
         `CacheCorrupt` rather than put a wrong page together.
         """
-        found: dict[str, dict[str, object]] = {}
+        found: dict[str, dict[str, str]] = {}
         db = self.connection()
         with _reading():
             for start in range(0, len(sources), 500):
                 chunk = list(sources[start : start + 500])
                 marks = ",".join("?" * len(chunk))
                 rows = db.execute(
-                    f"SELECT source, body_html, list_html, summary_html, toc FROM posts "
+                    f"SELECT source, body_html, list_html, summary_html FROM posts "
                     f"WHERE source IN ({marks})",
                     chunk,
                 )
-                for source, body_html, list_html, summary_html, toc in rows:
-                    if not _types_are((body_html, list_html, summary_html, toc), (str,) * 4):
+                for source, body_html, list_html, summary_html in rows:
+                    if not _types_are((body_html, list_html, summary_html), (str,) * 3):
                         raise CacheCorrupt(f"the stored HTML of {source!r} is damaged")
                     found[source] = {
                         "body_html": body_html,
                         "list_html": list_html,
                         "summary_html": summary_html,
-                        "toc": tuple(Heading.model_validate(item) for item in json.loads(toc)),
                     }
         if len(found) != len(set(sources)):
             raise CacheCorrupt("a stored post is missing its HTML")
@@ -296,11 +310,12 @@ class BuildCache:
         if output not in self._outputs:
             with _reading():
                 rows = self.connection().execute(
-                    "SELECT url, fingerprint, digest FROM outputs WHERE output = ?", (output,)
+                    "SELECT url, fingerprint, digest, shows FROM outputs WHERE output = ?",
+                    (output,),
                 )
                 self._outputs[output] = {
-                    str(url): OutputRecord(str(fingerprint), str(digest))
-                    for url, fingerprint, digest in rows
+                    str(url): OutputRecord(str(fingerprint), str(digest), _shows(shows))
+                    for url, fingerprint, digest, shows in rows
                 }
         return self._outputs[output]
 
@@ -316,8 +331,11 @@ class BuildCache:
                 [(output, url) for url in removed],
             )
             db.executemany(
-                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-                [(output, url, r.fingerprint, r.digest) for url, r in changed.items()],
+                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+                [
+                    (output, url, r.fingerprint, r.digest, json.dumps(sorted(r.shows)))
+                    for url, r in changed.items()
+                ],
             )
 
     def forget_outputs(self, output: str) -> None:
@@ -325,6 +343,41 @@ class BuildCache:
         self._outputs.pop(output, None)
         with _reading():
             self.connection().execute("DELETE FROM outputs WHERE output = ?", (output,))
+
+    def prune_outputs(self) -> list[str]:
+        """Forget every output folder that no longer exists: its rows, its meta keys, and its
+        manifest and marker in the records folder. Returns the folders forgotten.
+
+        Called under the site's lock; the rows go with the build's next `commit`.
+        """
+        records = self.path.parent
+        db = self.connection()
+        with _reading():
+            known = {str(output) for (output,) in db.execute("SELECT DISTINCT output FROM outputs")}
+            for prefix in OUTPUT_KEYS:
+                keys = db.execute(
+                    "SELECT key FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+                )
+                known.update(str(key)[len(prefix) :] for (key,) in keys)
+        for manifest in (records / OUTPUTS_DIR).glob("*" + MANIFEST_SUFFIX):
+            head = read_head(manifest)
+            if head is not None:
+                known.add(head.output)
+        gone = sorted(output for output in known if not Path(output).is_dir())
+        with _reading():
+            db.executemany("DELETE FROM outputs WHERE output = ?", [(output,) for output in gone])
+            db.executemany(
+                "DELETE FROM meta WHERE key = ?",
+                [(prefix + output,) for output in gone for prefix in OUTPUT_KEYS],
+            )
+        for output in gone:
+            self._outputs.pop(output, None)
+            manifest = manifest_path(records, Path(output))
+            marker = updating_path(records, Path(output))
+            for record in (manifest, manifest.with_name(manifest.name + ".new"), marker):
+                with suppress(OSError):  # housekeeping: the next build tries again
+                    record.unlink(missing_ok=True)
+        return gone
 
     def commit(self) -> None:
         """Make the changes of this build durable."""
@@ -354,14 +407,19 @@ def _problems(stored: str) -> tuple[ContentError, ...]:
     return tuple(ContentError.model_validate(item) for item in json.loads(stored))
 
 
-def light(post: Post) -> Post:
-    """`post` without its heavy HTML: what every build holds of every post."""
-    return post.model_copy(update={"body_html": "", "list_html": "", "summary_html": "", "toc": ()})
+def _heavy_columns(post: Post) -> tuple[str, str, str]:
+    return post.body_html, post.list_html, post.summary_html  # in the table's order
 
 
-def _heavy_columns(post: Post) -> tuple[str, str, str, str]:
-    toc = json.dumps([heading.model_dump() for heading in post.toc])
-    return toc, post.body_html, post.list_html, post.summary_html  # in the table's order
+def _shows(stored: object) -> frozenset[str]:
+    """The posts an output record says its page showed; damage is CacheCorrupt."""
+    try:
+        shown = json.loads(str(stored))
+    except ValueError as failure:
+        raise CacheCorrupt("a stored output record is damaged") from failure
+    if not isinstance(shown, list) or not all(isinstance(item, str) for item in shown):
+        raise CacheCorrupt("a stored output record is damaged")
+    return frozenset(shown)
 
 
 def _distrust(path: Path) -> str | None:

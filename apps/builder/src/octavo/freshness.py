@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -239,6 +240,14 @@ def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool
         for location in (spec.submodule_search_locations or []) if spec else []:
             hasher.update(f"[{package}]\n".encode())
             newest = max(newest, _stat_lines(location, hasher))
+    # Installing, upgrading or removing a distribution (a plugin among them) changes the
+    # listing, and so the stat, of a folder on the import path: a stat apiece, no scan.
+    hasher.update(b"[path]\n")
+    for folder in sys.path:
+        try:
+            hasher.update(f"{folder}\0{Path(folder or '.').stat().st_mtime_ns}\n".encode())
+        except OSError:
+            hasher.update(f"{folder}\0-\n".encode())
     if newest >= signed_ns - RACY_NS:
         hasher.update(f"racy {signed_ns}".encode())
     return SiteState(

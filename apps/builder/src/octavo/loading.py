@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from octavo.cache import BuildCache, CacheCorrupt, CachedPost, light
+from octavo.cache import BuildCache, CacheCorrupt, CachedPost
 from octavo.fingerprint import bytes_digest
 from octavo.freshness import RACY_NS, SourceFile, read_regular
 from octavo.parallel import parse_many
 from octavo.progress import BuildProgress
 from octavo.reading import read_source
 from octavo.site import SitePaths
-from octavo_content import ContentError, Post, SiteConfig
+from octavo_content import ContentError, LightPost, Post, SiteConfig, placement_digest
 from octavo_parser import parse_post
 
 POST_SUFFIXES = (".md", ".markdown")
@@ -25,46 +25,47 @@ POST_SUFFIXES = (".md", ".markdown")
 class PostStore:
     """Whole posts on demand: those parsed in this build are held; the rest come from the cache.
 
-    Every build holds every post, but only the posts it parsed hold their HTML: a rebuild reads
-    the bodies of just the pages it renders again.
+    Every build holds every post light; only the posts it parsed hold their HTML. A rebuild reads
+    the bodies of just the pages it renders again, in one query (`whole`).
     """
 
     def __init__(
         self,
         parsed: dict[str, Post],
         cache: BuildCache | None,
-        parse_again: Callable[[Post], Post] | None = None,
+        parse_again: Callable[[LightPost], Post] | None = None,
     ) -> None:
         self._parsed = parsed
         self._cache = cache
         self._parse_again = parse_again
 
-    def whole(self, posts: Sequence[Post]) -> tuple[Post, ...]:
-        """`posts` with their HTML, in the same order."""
-        missing = [post.source for post in posts if post.source not in self._parsed]
+    def holds(self, posts: Iterable[LightPost]) -> bool:
+        """True when every one of `posts` was parsed in this build (its HTML is in memory)."""
+        return all(post.source in self._parsed for post in posts)
+
+    def whole(self, posts: Iterable[LightPost]) -> dict[str, Post]:
+        """The named posts with their HTML, by source path."""
+        wanted = {post.source: post for post in posts}
+        found = {source: self._parsed[source] for source in wanted if source in self._parsed}
+        missing = [source for source in wanted if source not in found]
         if not missing:
-            return tuple(self._parsed[post.source] for post in posts)
+            return found
         assert self._cache is not None, "a post without its body must come from the cache"
         try:
             bodies = self._cache.bodies_of(missing)
         except CacheCorrupt:
-            # Damaged beyond what the load's check sees (this may run in a worker process, which
-            # cannot ask the build to start again): parse the posts again, and have the next
-            # build discard the cache.
+            # Damaged beyond what the load's check sees: parse the posts again, and have the
+            # next build discard the cache.
             assert self._parse_again is not None, "a store over a cache can parse again"
             self._cache.mark_damaged()
-            return tuple(self._parsed.get(post.source) or self._parse_again(post) for post in posts)
-        return tuple(
-            self._parsed.get(post.source) or post.model_copy(update=bodies[post.source])
-            for post in posts
-        )
-
-    def one(self, post: Post) -> Post:
-        """`post` with its HTML."""
-        return self.whole([post])[0]
+            found.update((source, self._parse_again(wanted[source])) for source in missing)
+            return found
+        for source in missing:
+            found[source] = Post.of(wanted[source], **bodies[source])
+        return found
 
 
-def parse_again(root: Path, config: SiteConfig, post: Post) -> Post:
+def parse_again(root: Path, config: SiteConfig, post: LightPost) -> Post:
     """`post` parsed again from its file, HTML included; CacheCorrupt if that fails now."""
     try:
         data = read_regular(root / post.source)
@@ -80,12 +81,14 @@ def parse_again(root: Path, config: SiteConfig, post: Post) -> Post:
 class LoadedSite:
     """The posts to publish, the ones left out, and every problem found on the way."""
 
-    posts: tuple[Post, ...]
-    drafts: tuple[Post, ...]
-    scheduled: tuple[Post, ...]
+    posts: tuple[LightPost, ...]
+    drafts: tuple[LightPost, ...]
+    scheduled: tuple[LightPost, ...]
     problems: tuple[ContentError, ...]
     # The digest of each post's source bytes: what its pages are made from.
     digests: dict[str, str] = field(default_factory=dict)
+    # Each post's `placement_digest`: what decides where it is listed and what others say of it.
+    placements: dict[str, str] = field(default_factory=dict)
     store: PostStore = field(default_factory=lambda: PostStore({}, None))
     # The posts whose parse the output has not shown yet: those parsed in this build (new, or
     # with other bytes than the cache had), and those parsed by a build that never published.
@@ -147,6 +150,7 @@ def load_site(
                 entry.post,
                 entry.problems,
                 entry.generation,
+                entry.placement,
             )
             unchanged_bytes.append(entries[file.source])
         else:
@@ -159,14 +163,16 @@ def load_site(
     results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs)
     for (file, _, digest), result in zip(to_parse, results, strict=True):
         post = result.post
+        light = None if post is None else post.light()
         entries[file.source] = CachedPost(
             file.source,
             file.mtime_ns,
             file.size,
             digest,
-            None if post is None else light(post),
+            light,
             result.problems,
             generation,
+            "" if light is None else placement_digest(light),
         )
         fresh.append((entries[file.source], post))
         if post is not None:
@@ -179,27 +185,28 @@ def load_site(
         cache.touch_posts(unchanged_bytes)
         cache.drop_posts(set(known) - set(entries))
 
-    posts: list[Post] = []
-    drafts: list[Post] = []
-    scheduled: list[Post] = []
+    posts: list[LightPost] = []
+    drafts: list[LightPost] = []
+    scheduled: list[LightPost] = []
     for source in order:
         entry = entries[source]
         problems.extend(entry.problems)
-        post = parsed.get(entry.source) or entry.post
-        if post is None:
+        light = entry.post
+        if light is None:
             continue
-        if post.draft and not include_drafts:
-            drafts.append(post)
-        elif post.date > now:
-            scheduled.append(post)
+        if light.draft and not include_drafts:
+            drafts.append(light)
+        elif light.date > now:
+            scheduled.append(light)
         else:
-            posts.append(post)
+            posts.append(light)
     return LoadedSite(
         tuple(posts),
         tuple(drafts),
         tuple(scheduled),
         tuple(problems),
         {source: entry.digest for source, entry in entries.items()},
+        {source: entry.placement for source, entry in entries.items()},
         PostStore(parsed, cache, partial(parse_again, paths.root, config)),
         changed=frozenset(parsed).union(
             source for source, entry in entries.items() if entry.generation > published

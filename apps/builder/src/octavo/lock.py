@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-LOCK_FILE = "build.lock"
+from octavo.layout import LOCK_FILE
 
 
 class LockUnavailable(Exception):

@@ -26,8 +26,19 @@ _SHARED: dict[str, Any] = {}
 
 
 def default_jobs() -> int:
-    """How many processes to use by default: one per core this process may run on."""
+    """How many processes to use by default: one per core this process may run on.
+
+    One where processes cannot be forked (Windows): the workers share the parent's memory by
+    forking, and a build in one process is slower but the same.
+    """
+    if not can_fork():
+        return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """True where worker processes can be forked from this one."""
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _warm_parser(config: SiteConfig) -> None:
@@ -45,7 +56,7 @@ def parse_many(
     items: Sequence[tuple[bytes, str]], config: SiteConfig, jobs: int
 ) -> Iterator[ParseResult]:
     """Parse `(source bytes, path)` pairs, in order, on up to `jobs` processes."""
-    if jobs <= 1 or len(items) < SMALLEST_POOL_JOB:
+    if jobs <= 1 or len(items) < SMALLEST_POOL_JOB or not can_fork():
         _SHARED["config"] = config
         yield from map(_parse, items)
         return
@@ -60,7 +71,7 @@ def _run_shared(index: int) -> Any:
 
 def map_forked(work: Callable[[int], R], count: int, jobs: int) -> Iterator[R]:
     """`work(i)` for i in range(count), in order, in forked processes sharing this one's memory."""
-    if jobs <= 1 or count < SMALLEST_POOL_JOB:
+    if jobs <= 1 or count < SMALLEST_POOL_JOB or not can_fork():
         yield from map(work, range(count))
         return
     _SHARED["work"] = work

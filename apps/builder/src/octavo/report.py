@@ -33,6 +33,9 @@ def show(report: BuildReport, console: Console, *, verbose: bool = False) -> Non
         console.print(f"[red]Build failed with {count}; the previous output is untouched.[/]")
         return
     console.print(f"{summary_line(report)} -> {report.output}", highlight=False)
+    if verbose and report.phases:
+        timed = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.phases)
+        console.print(f"  phases: {timed}", highlight=False, markup=False)
     if verbose:
         for line in left_out_lines(report.drafts, report.scheduled):
             console.print(line, highlight=False, markup=False)

@@ -2,41 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
+from octavo.pages import Page
 from octavo.writer import is_safe_relative
-from octavo_content import MAX_NAME_BYTES, ContentError, Post, output_file
-
-Render = Callable[[], bytes]
-
-
-@dataclass(frozen=True)
-class Claimant:
-    """Who claims a URL: a description for messages, and the file and line to point at."""
-
-    what: str
-    path: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Route:
-    """One output: its URL path, who claimed it, and how to make its bytes."""
-
-    url: str
-    claimant: Claimant
-    render: Render
-    # A digest of everything the output is made from: equal to last build's, it is not rendered.
-    # Computed on demand, since a rebuild after a body edit needs only a few of them.
-    fingerprint: Callable[[], str]
-    # The posts whose content the output shows (its fingerprint reads their source digests).
-    shows: tuple[Post, ...] = ()
-    in_sitemap: bool = False
-    # False for outputs whose fingerprint reads files of their own (static files), which the
-    # site's structure says nothing about: theirs is computed on every build.
-    structural: bool = True
+from octavo_content import MAX_NAME_BYTES, ContentError, output_file
 
 
 class RouteTable:
@@ -48,14 +18,14 @@ class RouteTable:
     """
 
     def __init__(self) -> None:
-        self._claims: dict[str, list[Route]] = {}
+        self._claims: dict[str, list[Page]] = {}
 
-    def claim(self, route: Route) -> None:
-        """Record that `route` wants its URL."""
-        key = output_file(route.url).casefold()
-        self._claims.setdefault(key, []).append(route)
+    def claim(self, page: Page) -> None:
+        """Record that `page` wants its URL."""
+        key = output_file(page.url).casefold()
+        self._claims.setdefault(key, []).append(page)
 
-    def __iter__(self) -> Iterator[Route]:
+    def __iter__(self) -> Iterator[Page]:
         for routes in self._claims.values():
             yield routes[0]
 
@@ -134,12 +104,3 @@ class RouteTable:
                 )
             )
         return errors
-
-
-_URL_KEY = re.compile(rb"^\s*(slug|title)\s*[:=]", re.MULTILINE)
-
-
-def url_line(source: bytes) -> int:
-    """The line of the front matter key a post's URL comes from: `slug` if given, else `title`."""
-    found = {m.group(1): source.count(b"\n", 0, m.start()) + 1 for m in _URL_KEY.finditer(source)}
-    return found.get(b"slug") or found.get(b"title") or 1

@@ -17,11 +17,10 @@ from typing import Any
 import uvicorn
 
 from octavo import SitePaths
+from octavo.layout import CONFIG_FILE
 from octavo_server.app import ROOT_VARIABLE, serving_app, writing_app
 from octavo_server.live import LiveSite
 from octavo_server.protocol import HangUpProtocol
-
-CONFIG_FILE = "octavo.toml"
 
 
 def register(subparsers: Any) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import mimetypes
 import re
 
+from octavo.layout import COMPRESSIBLE
+
 # The default theme needs nothing beyond this: its stylesheet and the reload script are
 # same-origin files, JSON-LD blocks are data (not scripts), and posts may show remote images.
 CONTENT_SECURITY_POLICY = (
@@ -59,7 +61,7 @@ BINARY_TYPES = {
     ".wasm": "application/wasm",
 }
 # The build compresses these kinds beside the file (`X.gz`, `X.br`).
-COMPRESSIBLE_SUFFIXES = frozenset({".html", ".css", ".xml", ".txt", ".svg", ".js", ".json"})
+COMPRESSIBLE_SUFFIXES = frozenset(COMPRESSIBLE)
 ATOM = "application/atom+xml"
 
 

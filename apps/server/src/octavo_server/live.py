@@ -12,6 +12,7 @@ from rich.console import Console
 from watchfiles import Change, DefaultFilter, awatch
 
 from octavo import Builder, BuildReport
+from octavo.layout import CONFIG_FILE
 from octavo.report import show
 from octavo_content import ContentError
 
@@ -19,7 +20,6 @@ RELOAD_SCRIPT_URL = "/_octavo/reload.js"
 EVENTS_URL = "/_octavo/events"
 # What the site's own files are; everything else in the folder (output, caches) is ignored.
 WATCHED_FOLDERS = frozenset({"content", "templates", "static"})
-CONFIG_FILE = "octavo.toml"
 # Quiet for this long before a rebuild: an editor's save is a burst of events.
 SETTLE_MS = 30
 KEEPALIVE_SECONDS = 15.0

@@ -9,11 +9,20 @@ from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
 from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
 from octavo_content.frontmatter import MAX_BYTES as MAX_NAME_BYTES
 from octavo_content.frontmatter import MAX_TAGS, FrontMatter
-from octavo_content.models import Heading, Post, Tag, newest_first
+from octavo_content.models import (
+    BODY_DERIVED,
+    Heading,
+    LightPost,
+    Post,
+    Tag,
+    newest_first,
+    placement_digest,
+)
 from octavo_content.permalinks import Permalinks, output_file
 from octavo_content.slugs import slugify
 
 __all__ = [
+    "BODY_DERIVED",
     "CONFIG_FILE",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
@@ -23,6 +32,7 @@ __all__ = [
     "ContentErrors",
     "FrontMatter",
     "Heading",
+    "LightPost",
     "Permalinks",
     "Post",
     "SiteConfig",
@@ -31,5 +41,6 @@ __all__ = [
     "newest_first",
     "only_errors",
     "output_file",
+    "placement_digest",
     "slugify",
 ]

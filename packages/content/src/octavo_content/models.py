@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,8 +29,13 @@ class Tag(BaseModel):
     slug: str
 
 
-class Post(BaseModel):
-    """One post, parsed and rendered once. `source` is its path relative to the site folder."""
+class LightPost(BaseModel):
+    """One post without its HTML: everything a build holds of every post, lists and indexes.
+
+    Light and whole posts are different types, so a function that prints a body (which takes a
+    `Post`) cannot be handed a post whose body was never loaded. `source` is the post's path
+    relative to the site folder.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -37,6 +43,8 @@ class Post(BaseModel):
     slug: str
     # The post's path on the site, such as /posts/hello/ (from the site's permalink pattern).
     url: str
+    # The file line the URL comes from (its `slug`, else its `title`), for messages about it.
+    url_line: int = 1
     title: str
     date: datetime
     # True when the front matter gave a calendar date without a time: it is shown as that
@@ -46,13 +54,6 @@ class Post(BaseModel):
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     draft: bool = False
-    # The body as the post's own page shows it: headings from h2 down, ids as in `toc`.
-    body_html: str
-    # The body as list pages show it, under the post's h2 title: headings one level deeper and
-    # every id and in-page link prefixed with the slug, so ten posts on one page never share an id.
-    list_html: str
-    # The summary as list pages show it (same conventions as `list_html`).
-    summary_html: str
     # Plain text for meta descriptions: the summary with markup removed.
     description: str = ""
     # True when the summary is shorter than the body, so list pages link to "read more".
@@ -68,7 +69,51 @@ class Post(BaseModel):
         return self.updated or self.date
 
 
-def newest_first(posts: Iterable[Post]) -> list[Post]:
+# The light fields that are made from the post's body, not from its front matter or its path: a
+# page prints them only where it shows the post itself (its page, its card on a list, its feed
+# entry). What decides where a post is listed, and what other pages say of it, is the rest:
+# `placement_digest`.
+BODY_DERIVED = frozenset({"description", "has_more", "toc", "word_count", "reading_minutes"})
+
+
+def placement_digest(post: LightPost) -> str:
+    """A digest of what places a post among the others: every light field not made from its body.
+
+    Two builds whose posts all have the same placement list the same posts on the same pages in
+    the same order; a page can then only differ where it shows a post whose bytes changed.
+    """
+    text = post.model_dump_json(exclude=set(BODY_DERIVED))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class Post(LightPost):
+    """One post, parsed and rendered once: a light post and its HTML."""
+
+    # The body as the post's own page shows it: headings from h2 down, ids as in `toc`.
+    body_html: str
+    # The body as list pages show it, under the post's h2 title: headings one level deeper and
+    # every id and in-page link prefixed with the slug, so ten posts on one page never share an id.
+    list_html: str
+    # The summary as list pages show it (same conventions as `list_html`).
+    summary_html: str
+
+    @classmethod
+    def of(cls, light: LightPost, *, body_html: str, list_html: str, summary_html: str) -> Post:
+        """`light` with its HTML: a whole post again."""
+        fields: dict[str, Any] = {name: getattr(light, name) for name in LightPost.model_fields}
+        fields.update(body_html=body_html, list_html=list_html, summary_html=summary_html)
+        return cls.model_construct(**fields)
+
+    def light(self) -> LightPost:
+        """The post without its HTML."""
+        fields: dict[str, Any] = {name: getattr(self, name) for name in LightPost.model_fields}
+        return LightPost.model_construct(**fields)
+
+
+P = TypeVar("P", bound=LightPost)
+
+
+def newest_first(posts: Iterable[P]) -> list[P]:
     """Posts ordered newest first; posts of the same moment by title, then by source path."""
     by_title = sorted(posts, key=lambda post: (post.title.casefold(), post.source))
     return sorted(by_title, key=lambda post: post.date.timestamp(), reverse=True)

@@ -1,9 +1,19 @@
 """Octavo's parser: a post file's bytes in, a validated `Post` with its HTML out, problems named.
 
 It depends on octavo_content, mistune, PyYAML and Pygments, and on no other Octavo package.
+Installed distributions extend its Markdown through the entry point group `octavo.markdown`.
 """
 
 from octavo_parser.markdown import RenderedMarkdown, render_markdown
+from octavo_parser.plugins import MARKDOWN_GROUP, MarkdownPlugin, markdown_plugins
 from octavo_parser.post import ParseResult, parse_post
 
-__all__ = ["ParseResult", "RenderedMarkdown", "parse_post", "render_markdown"]
+__all__ = [
+    "MARKDOWN_GROUP",
+    "MarkdownPlugin",
+    "ParseResult",
+    "RenderedMarkdown",
+    "markdown_plugins",
+    "parse_post",
+    "render_markdown",
+]

@@ -12,6 +12,7 @@ from octavo_content import ContentError, Heading
 from octavo_parser.headings import TOC, heading_ids
 from octavo_parser.images import missing_alt_problems
 from octavo_parser.listing import list_tokens, without_footnote_marks
+from octavo_parser.plugins import MarkdownPlugin, markdown_plugins
 from octavo_parser.renderer import BLOCKS, OctavoRenderer
 from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
 from octavo_parser.tokens import Token, plain_text
@@ -48,7 +49,9 @@ def markdown_for(raw_html: bool) -> mistune.Markdown:
     A Markdown with plugins does not pickle: each worker process builds its own here.
     """
     renderer = OctavoRenderer(escape=not raw_html)
-    return mistune.create_markdown(renderer=renderer, plugins=[*_PLUGINS, heading_ids, summary_cut])
+    plugins: list[str | MarkdownPlugin] = [*_PLUGINS, heading_ids, summary_cut]
+    plugins.extend(markdown_plugins())
+    return mistune.create_markdown(renderer=renderer, plugins=plugins)
 
 
 def render_markdown(

@@ -67,7 +67,10 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     problems = _in_file_order([*front_problems, *body.problems])
     if any(problem.is_error for problem in problems):
         return ParseResult(post=None, problems=problems)
-    return ParseResult(post=_post(front, body, path, slug, config), problems=problems)
+    # The line a message about the post's URL points at: where its last segment comes from.
+    url_line = block.line_of("slug" if front.slug else "title")
+    post = _post(front, body, path, slug, config).model_copy(update={"url_line": url_line})
+    return ParseResult(post=post, problems=problems)
 
 
 def _xml_safe_front_matter(

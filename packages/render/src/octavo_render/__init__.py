@@ -1,11 +1,27 @@
 """Octavo's renderer: posts, tags and pages in; HTML pages, Atom feeds and a sitemap out, as bytes.
 
-It never parses Markdown and never writes files. It depends on `octavo_content`, `octavo_tags`
-and jinja2.
+Each page is a `View` (a template and the frozen data it receives), built from light posts; the
+post bodies it prints are referenced (`Html`, `HtmlText`) and supplied when it renders. A view's
+digest (`ViewDigester`) is its page's fingerprint. It never parses Markdown and never writes
+files. It depends on `octavo_content`, `octavo_tags` and jinja2.
 """
 
+from octavo_render.bodies import BodyNotLoaded, BodyRef, Html, HtmlText
+from octavo_render.digest import ViewDigester, ViewPrint
 from octavo_render.feeds import FEED_LIMIT
 from octavo_render.renderer import Renderer
 from octavo_render.sitemap import SitemapEntry
+from octavo_render.views import View
 
-__all__ = ["FEED_LIMIT", "Renderer", "SitemapEntry"]
+__all__ = [
+    "FEED_LIMIT",
+    "BodyNotLoaded",
+    "BodyRef",
+    "Html",
+    "HtmlText",
+    "Renderer",
+    "SitemapEntry",
+    "View",
+    "ViewDigester",
+    "ViewPrint",
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from octavo_content import Post
+from octavo_content import LightPost
 
 # Fixed English names: `strftime("%B")` would follow the build machine's locale.
 _MONTHS = (
@@ -47,7 +47,7 @@ def rfc3339(moment: datetime, zone: tzinfo) -> str:
     return aware(moment, zone).isoformat(timespec="seconds")
 
 
-def publication_day(post: Post, zone: tzinfo) -> date:
+def publication_day(post: LightPost, zone: tzinfo) -> date:
     """Given a post, returns the calendar day it was published on in the site's zone."""
     # A calendar date from front matter is that day wherever the reader is: never shift it.
     if post.day_only:
@@ -55,7 +55,7 @@ def publication_day(post: Post, zone: tzinfo) -> date:
     return aware(post.date, zone).astimezone(zone).date()
 
 
-def published(post: Post, zone: tzinfo) -> Moment:
+def published(post: LightPost, zone: tzinfo) -> Moment:
     """Given a post, returns its publication date for a `<time>` element."""
     day = publication_day(post, zone)
     if post.day_only:
@@ -64,7 +64,7 @@ def published(post: Post, zone: tzinfo) -> Moment:
     return Moment(iso=local.isoformat(timespec="seconds"), text=day_text(day))
 
 
-def updated(post: Post, zone: tzinfo) -> Moment | None:
+def updated(post: LightPost, zone: tzinfo) -> Moment | None:
     """Given a post, returns its update date for a `<time>` element, or None when never updated."""
     if post.updated is None:
         return None

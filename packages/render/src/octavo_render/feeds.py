@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from octavo_content import Post, SiteConfig, newest_first
+from octavo_content import LightPost, SiteConfig, newest_first
+from octavo_render.bodies import HtmlText
 from octavo_render.dates import aware, rfc3339
 from octavo_tags import TagIndex
 
@@ -28,7 +29,7 @@ class FeedEntry:
     authors: tuple[str, ...]
     categories: tuple[str, ...]
     summary: str
-    content: str
+    content: HtmlText
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Feed:
     entries: tuple[FeedEntry, ...]
 
 
-def feed_posts(posts: Sequence[Post]) -> list[Post]:
+def feed_posts(posts: Sequence[LightPost]) -> list[LightPost]:
     """Given posts in any order, returns the newest `FEED_LIMIT` of them, newest first."""
     return newest_first(posts)[:FEED_LIMIT]
 
@@ -55,8 +56,8 @@ def site_author(config: SiteConfig) -> str:
     return config.author or config.title
 
 
-def feed_entry(post: Post, config: SiteConfig, index: TagIndex) -> FeedEntry:
-    """Given a post, returns its Atom entry with the full body and absolute links."""
+def feed_entry(post: LightPost, config: SiteConfig, index: TagIndex, digest: str) -> FeedEntry:
+    """Given a post and its content hash, returns its Atom entry: full body, absolute links."""
     zone = config.zone
     return FeedEntry(
         title=post.title,
@@ -66,11 +67,11 @@ def feed_entry(post: Post, config: SiteConfig, index: TagIndex) -> FeedEntry:
         authors=post.authors or (site_author(config),),
         categories=tuple(tag.name for tag in index.tags_of(post)),
         summary=post.description,
-        content=post.body_html,
+        content=HtmlText(post.source, "body", digest),
     )
 
 
-def feed_updated(posts: Sequence[Post], config: SiteConfig) -> str:
+def feed_updated(posts: Sequence[LightPost], config: SiteConfig) -> str:
     """Given a feed's posts, returns when the feed last changed: the latest change among them."""
     # Never the build time: the same posts must give the same bytes.
     moments = [aware(post.last_modified, config.zone) for post in posts]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from octavo_content import Post, SiteConfig, newest_first
+from octavo_content import LightPost, Post, SiteConfig, newest_first
 from octavo_render import dates, theme
+from octavo_render.bodies import Html, bodies_loaded
 from octavo_render.environment import template_environment
 from octavo_render.feeds import Feed, feed_entry, feed_posts, feed_updated, site_author
 from octavo_render.links import Links
@@ -25,6 +26,7 @@ from octavo_render.views import (
     PostView,
     SiteView,
     TagCount,
+    View,
     YearGroup,
 )
 from octavo_tags import Page, TagEntry, TagIndex
@@ -45,17 +47,24 @@ class Renderer:
         *,
         site_templates: Path | None = None,
         compiled_templates: Path | None = None,
+        body_digests: Mapping[str, str] | None = None,
     ) -> None:
+        """`body_digests` (content hash by source path) are what post bodies stand in by in the
+        views' digests; without them, views can be rendered but not fingerprinted."""
         self._config = config
         self._index = index
+        self._body_digests = body_digests
+        self._cards: dict[str, PostView] = {}
         self._links = Links(config)
         self._env = template_environment(site_templates, compiled_templates)
         self._site = self._site_view()
 
-    # Pages
+    # Views: what each kind of page shows, built from light posts
 
-    def post_page(self, post: Post, *, newer: Post | None, older: Post | None) -> bytes:
-        """Given a post and its neighbours in time, returns the post's HTML page."""
+    def post_view(
+        self, post: LightPost, *, newer: LightPost | None, older: LightPost | None
+    ) -> View:
+        """Given a post and its neighbours in time, returns the view of the post's page."""
         toc = toc_tree(post.toc) if len(post.toc) >= TOC_MINIMUM else ()
         zone = self._config.zone
         meta = self._meta(
@@ -69,18 +78,18 @@ class Renderer:
             tags=tuple(tag.name for tag in self._index.tags_of(post)),
             noindex=post.draft,
         )
-        return self._render(
+        return View.of(
             "post.html",
             meta=meta,
-            post=self._post_view(post),
+            post=self.post_card(post),
             toc=toc,
             newer=self._post_link(newer),
             older=self._post_link(older),
             related=tuple(self._post_link(other) for other in self._index.related(post)),
         )
 
-    def home_page(self, page: Page[Post]) -> bytes:
-        """Given one page of the newest-first post list, returns that home page's HTML."""
+    def home_view(self, page: Page[LightPost]) -> View:
+        """Given one page of the newest-first post list, returns that home page's view."""
         permalinks = self._config.permalinks
         title = self._config.title if page.number == 1 else f"Page {page.number} of {page.total}"
         site_path = permalinks.home_url(page.number)
@@ -90,22 +99,22 @@ class Renderer:
             site_path,
             json_ld=script_json(self._blog(page.items, site_path)),
         )
-        return self._render(
+        return View.of(
             "home.html",
             meta=meta,
-            posts=self._post_views(page.items),
+            posts=self._post_cards(page.items),
             pagination=self._pagination(page, permalinks.home_url),
         )
 
-    def tag_page(self, entry: TagEntry, page: Page[Post]) -> bytes:
-        """Given a tag and one page of its posts, returns that tag page's HTML."""
+    def tag_view(self, entry: TagEntry, page: Page[LightPost]) -> View:
+        """Given a tag and one page of its posts, returns that tag page's view."""
         permalinks = self._config.permalinks
         slug = entry.tag.slug
         title = f"Tag: {entry.tag.name}"
         if page.number > 1:
             title += f", page {page.number} of {page.total}"
         feed = Link(f"{entry.tag.name} ({self._config.title})", self._path_of_tag_feed(slug))
-        return self._render(
+        return View.of(
             "tag.html",
             meta=self._meta(
                 title,
@@ -116,12 +125,35 @@ class Renderer:
             tag=entry.tag,
             count=entry.count,
             feed=feed,
-            posts=self._post_views(page.items),
+            posts=self._post_cards(page.items),
             pagination=self._pagination(page, lambda number: permalinks.tag_url(slug, number)),
         )
 
-    def tags_page(self) -> bytes:
-        """Returns the HTML page listing every tag with its number of posts, sorted by name."""
+    def list_view(
+        self,
+        heading: str,
+        page: Page[LightPost],
+        path_of: Callable[[int], str],
+        *,
+        intro: str = "",
+    ) -> View:
+        """Given a heading, one page of posts and the site path of page n, returns the view of a
+        list page (`list.html`): the posts as the home page shows them, under the heading.
+
+        For page kinds that list posts by something of their own (an author, a series).
+        """
+        title = heading if page.number == 1 else f"{heading}, page {page.number} of {page.total}"
+        return View.of(
+            "list.html",
+            meta=self._meta(title, self._config.description, path_of(page.number)),
+            heading=heading,
+            intro=intro,
+            posts=self._post_cards(page.items),
+            pagination=self._pagination(page, path_of),
+        )
+
+    def tags_view(self) -> View:
+        """Returns the view of the page listing every tag with its number of posts, by name."""
         entries = self._index.entries
         most = max((entry.count for entry in entries), default=1)
         tags = tuple(
@@ -133,29 +165,29 @@ class Renderer:
             )
             for entry in entries
         )
-        return self._render(
+        return View.of(
             "tags.html",
             meta=self._meta("Tags", self._config.description, self._config.permalinks.tags),
             tags=tags,
         )
 
-    def archive_page(self, posts: Sequence[Post]) -> bytes:
-        """Given the site's posts, returns the archive's HTML: newest first, one section a year."""
+    def archive_view(self, posts: Sequence[LightPost]) -> View:
+        """Given the site's posts, returns the archive's view: newest first, a section a year."""
         zone = self._config.zone
         years = tuple(
-            YearGroup(year=year, posts=self._post_views(group))
+            YearGroup(year=year, posts=self._post_cards(group))
             for year, group in groupby(
                 newest_first(posts), key=lambda post: dates.publication_day(post, zone).year
             )
         )
-        return self._render(
+        return View.of(
             "archive.html",
             meta=self._meta("Archive", self._config.description, self._config.permalinks.archive),
             years=years,
         )
 
-    def not_found_page(self) -> bytes:
-        """Returns the HTML of the page shown for an address the site does not have."""
+    def not_found_view(self) -> View:
+        """Returns the view of the page shown for an address the site does not have."""
         meta = PageMeta(
             title=self._full_title("Page not found"),
             description="",
@@ -164,12 +196,10 @@ class Renderer:
             current=None,
             feeds=self._site_feeds(),
         )
-        return self._render("404.html", meta=meta)
+        return View.of("404.html", meta=meta)
 
-    # Feeds, sitemap, robots
-
-    def site_feed(self, posts: Sequence[Post]) -> bytes:
-        """Given the site's posts, returns the Atom feed of the newest `FEED_LIMIT` of them."""
+    def site_feed_view(self, posts: Sequence[LightPost]) -> View:
+        """Given the site's posts, returns the view of the Atom feed of the newest of them."""
         permalinks = self._config.permalinks
         return self._feed(
             posts,
@@ -178,8 +208,8 @@ class Renderer:
             page_path=permalinks.home_url(),
         )
 
-    def tag_feed(self, entry: TagEntry) -> bytes:
-        """Given a tag, returns the Atom feed of its newest `FEED_LIMIT` posts."""
+    def tag_feed_view(self, entry: TagEntry) -> View:
+        """Given a tag, returns the view of the Atom feed of its newest `FEED_LIMIT` posts."""
         permalinks = self._config.permalinks
         return self._feed(
             entry.posts,
@@ -188,8 +218,8 @@ class Renderer:
             page_path=permalinks.tag_url(entry.tag.slug),
         )
 
-    def sitemap(self, entries: Sequence[SitemapEntry]) -> bytes:
-        """Given the site's pages, returns `sitemap.xml` with absolute URLs and known `lastmod`s."""
+    def sitemap_view(self, entries: Sequence[SitemapEntry]) -> View:
+        """Given the site's pages, returns the sitemap's view: absolute URLs, known `lastmod`s."""
         zone = self._config.zone
         urls = tuple(
             SitemapUrl(
@@ -198,22 +228,72 @@ class Renderer:
             )
             for entry in entries
         )
-        return self._render("sitemap.xml", urls=urls)
+        return View.of("sitemap.xml", urls=urls)
+
+    def robots_view(self) -> View:
+        """Returns the view of `robots.txt`: every crawler allowed, and where the sitemap is."""
+        return View.of("robots.txt", sitemap_url=self._links.absolute(SITEMAP_PATH))
+
+    def render(self, view: View, bodies: Mapping[str, Post] | None = None) -> bytes:
+        """Given a view and the whole posts whose HTML it prints, returns the UTF-8 bytes."""
+        template = self._env.get_template(view.template)
+        with bodies_loaded(bodies or {}):
+            text = template.render(config=self._config, site=self._site, **dict(view.data))
+        return text.encode("utf-8")
+
+    # Pages from whole posts, for callers that hold them (a view, then its render)
+
+    def post_page(self, post: Post, *, newer: LightPost | None, older: LightPost | None) -> bytes:
+        """Given a post and its neighbours in time, returns the post's HTML page."""
+        return self.render(self.post_view(post, newer=newer, older=older), _by_source([post]))
+
+    def home_page(self, page: Page[Post]) -> bytes:
+        """Given one page of the newest-first post list, returns that home page's HTML."""
+        return self.render(self.home_view(_light_page(page)), _by_source(page.items))
+
+    def tag_page(self, entry: TagEntry, page: Page[Post]) -> bytes:
+        """Given a tag and one page of its posts, returns that tag page's HTML."""
+        return self.render(self.tag_view(entry, _light_page(page)), _by_source(page.items))
+
+    def tags_page(self) -> bytes:
+        """Returns the HTML page listing every tag with its number of posts, sorted by name."""
+        return self.render(self.tags_view())
+
+    def archive_page(self, posts: Sequence[LightPost]) -> bytes:
+        """Given the site's posts, returns the archive's HTML: newest first, one section a year."""
+        return self.render(self.archive_view(posts))
+
+    def not_found_page(self) -> bytes:
+        """Returns the HTML of the page shown for an address the site does not have."""
+        return self.render(self.not_found_view())
+
+    def site_feed(self, posts: Sequence[Post]) -> bytes:
+        """Given the site's posts, returns the Atom feed of the newest `FEED_LIMIT` of them."""
+        return self.render(self.site_feed_view(posts), _by_source(posts))
+
+    def tag_feed(self, entry: TagEntry, bodies: Sequence[Post] | None = None) -> bytes:
+        """Given a tag, returns the Atom feed of its newest posts.
+
+        The bodies are the entry's own posts when it was indexed from whole posts.
+        """
+        whole = [post for post in entry.posts if isinstance(post, Post)]
+        return self.render(
+            self.tag_feed_view(entry), _by_source(whole if bodies is None else bodies)
+        )
+
+    def sitemap(self, entries: Sequence[SitemapEntry]) -> bytes:
+        """Given the site's pages, returns `sitemap.xml` with absolute URLs and known `lastmod`s."""
+        return self.render(self.sitemap_view(entries))
 
     def robots(self) -> bytes:
         """Returns `robots.txt`: every crawler allowed everywhere, and where the sitemap is."""
-        return self._render("robots.txt", sitemap_url=self._links.absolute(SITEMAP_PATH))
+        return self.render(self.robots_view())
 
     def theme_assets(self) -> dict[str, bytes]:
         """Returns the theme's static files by site path, such as `/theme/style.css`."""
         return theme.theme_assets()
 
     # Helpers
-
-    def _render(self, template: str, **context: Any) -> bytes:
-        """Given a template name and its page data, returns the rendered UTF-8 bytes."""
-        page = self._env.get_template(template)
-        return page.render(config=self._config, site=self._site, **context).encode("utf-8")
 
     def _site_view(self) -> SiteView:
         """Returns what every page shows of the site."""
@@ -278,7 +358,7 @@ class Renderer:
             noindex=noindex,
         )
 
-    def _blog_posting(self, post: Post) -> dict[str, Any]:
+    def _blog_posting(self, post: LightPost) -> dict[str, Any]:
         """Given a post, returns its JSON-LD `BlogPosting`."""
         config = self._config
         return blog_posting(
@@ -294,7 +374,7 @@ class Renderer:
             blog={"name": config.title, "url": self._links.absolute(config.permalinks.home_url())},
         )
 
-    def _blog(self, posts: Iterable[Post], site_path: str) -> dict[str, Any]:
+    def _blog(self, posts: Iterable[LightPost], site_path: str) -> dict[str, Any]:
         """Given one home page's posts and its site path, returns the page's JSON-LD `Blog`."""
         config = self._config
         return blog(
@@ -312,10 +392,20 @@ class Renderer:
             ],
         )
 
-    def _post_view(self, post: Post) -> PostView:
-        """Given a post, returns it with its links, dates and trusted HTML ready to print."""
+    def post_card(self, post: LightPost) -> PostView:
+        """Given a post, returns it with its links, dates and HTML ready to print.
+
+        Made once per post and build: the same card is on its page and on every list.
+        """
+        known = self._cards.get(post.source)
+        if known is None or known.model is not post:
+            known = self._cards[post.source] = self._new_card(post)
+        return known
+
+    def _new_card(self, post: LightPost) -> PostView:
         zone = self._config.zone
         full = self._config.list_content == "full"
+        digest = self._digest_of(post.source)
         return PostView(
             model=post,
             title=post.title,
@@ -327,21 +417,25 @@ class Renderer:
                 for tag in self._index.tags_of(post)
             ),
             # Our parser's output: trusted HTML, the one thing templates do not escape.
-            body=Markup(post.body_html),
-            excerpt=Markup(post.list_html if full else post.summary_html),
+            body=Html(post.source, "body", digest),
+            excerpt=Html(post.source, "list" if full else "summary", digest),
             read_more=not full and post.has_more,
             draft=post.draft,
         )
 
-    def _post_views(self, posts: Iterable[Post]) -> tuple[PostView, ...]:
-        """Given posts, returns their views in the same order."""
-        return tuple(self._post_view(post) for post in posts)
+    def _post_cards(self, posts: Iterable[LightPost]) -> tuple[PostView, ...]:
+        """Given posts, returns their cards in the same order."""
+        return tuple(self.post_card(post) for post in posts)
 
-    def _post_link(self, post: Post | None) -> Link | None:
+    def _digest_of(self, source: str) -> str:
+        """The content hash a post's HTML stands in by in views (empty when none was given)."""
+        return "" if self._body_digests is None else self._body_digests[source]
+
+    def _post_link(self, post: LightPost | None) -> Link | None:
         """Given a post or None, returns a link to it (or None)."""
         return None if post is None else Link(post.title, self._links.path(post.url))
 
-    def _pagination(self, page: Page[Post], path_of: Callable[[int], str]) -> Pagination:
+    def _pagination(self, page: Page[LightPost], path_of: Callable[[int], str]) -> Pagination:
         """Given a list page and the site path of page n, returns its place and neighbours."""
         return Pagination(
             number=page.number,
@@ -350,8 +444,10 @@ class Renderer:
             next=self._links.path(path_of(page.number + 1)) if page.has_next else None,
         )
 
-    def _feed(self, posts: Sequence[Post], *, title: str, self_path: str, page_path: str) -> bytes:
-        """Given posts and the feed's title and site paths, returns the Atom feed's bytes."""
+    def _feed(
+        self, posts: Sequence[LightPost], *, title: str, self_path: str, page_path: str
+    ) -> View:
+        """Given posts and the feed's title and site paths, returns the Atom feed's view."""
         chosen = feed_posts(posts)
         self_url = self._links.absolute(self_path)
         feed = Feed(
@@ -362,9 +458,12 @@ class Renderer:
             page_url=self._links.absolute(page_path),
             updated=feed_updated(chosen, self._config),
             author=site_author(self._config),
-            entries=tuple(feed_entry(post, self._config, self._index) for post in chosen),
+            entries=tuple(
+                feed_entry(post, self._config, self._index, self._digest_of(post.source))
+                for post in chosen
+            ),
         )
-        return self._render("feed.xml", feed=feed)
+        return View.of("feed.xml", feed=feed)
 
 
 def cloud_weight(count: int, most: int) -> int:
@@ -373,3 +472,11 @@ def cloud_weight(count: int, most: int) -> int:
         return 1
     # Logarithmic: one tag of 300 posts must not make every tag of three look the same.
     return 1 + round((_CLOUD_WEIGHTS - 1) * math.log(count) / math.log(most))
+
+
+def _by_source(posts: Iterable[Post]) -> dict[str, Post]:
+    return {post.source: post for post in posts}
+
+
+def _light_page(page: Page[Post]) -> Page[LightPost]:
+    return Page(number=page.number, total=page.total, items=tuple(page.items))

@@ -6,8 +6,26 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from octavo_content import Post
+from octavo_content import LightPost
+from octavo_render.bodies import Html
 from octavo_render.dates import Moment
+
+
+@dataclass(frozen=True)
+class View:
+    """What one template receives: the template's name and its data, plain and frozen.
+
+    A page's fingerprint is the digest of its view (`octavo_render.digest`): whatever the
+    template can print is in it.
+    """
+
+    template: str
+    data: tuple[tuple[str, object], ...]
+
+    @classmethod
+    def of(cls, template: str, **data: object) -> View:
+        """The view of `template` with `data` as its variables."""
+        return cls(template, tuple(data.items()))
 
 
 @dataclass(frozen=True)
@@ -60,16 +78,17 @@ class PageMeta:
 class PostView:
     """A post with its links, dates and HTML ready to print."""
 
-    model: Post
+    model: LightPost
     title: str
     url: str
     published: Moment
     updated: Moment | None
     tags: tuple[Link, ...]
-    # The parser's output is trusted HTML; everything else a template prints is escaped.
-    body: Markup
+    # The parser's output is trusted HTML; everything else a template prints is escaped. It is
+    # referenced, not held: the render supplies it (see `octavo_render.bodies`).
+    body: Html
     # What list pages show under the title: the whole body or the summary, as the site says.
-    excerpt: Markup
+    excerpt: Html
     read_more: bool
     # Drafts appear only in builds that ask for them; pages mark them so no one mistakes them.
     draft: bool = False

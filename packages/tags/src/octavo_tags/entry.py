@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from octavo_content import Post, Tag
+from octavo_content import LightPost, Tag
 
 
 @dataclass(frozen=True)
@@ -12,7 +12,7 @@ class TagEntry:
     """A tag, its posts newest first, and every distinct spelling seen, most used first."""
 
     tag: Tag
-    posts: tuple[Post, ...]
+    posts: tuple[LightPost, ...]
     spellings: tuple[str, ...]
 
     @property

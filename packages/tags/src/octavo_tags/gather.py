@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from octavo_content import Post, newest_first
+from octavo_content import LightPost, newest_first
 from octavo_tags.slugs import canonical_slug
 
 
@@ -17,7 +17,7 @@ class SpellingUse:
     files: list[str] = field(default_factory=list)
     earliest: tuple[float, str, int] = (math.inf, "", 0)
 
-    def add(self, post: Post, position: int) -> None:
+    def add(self, post: LightPost, position: int) -> None:
         """Record that `post` uses this spelling at `position` in its tags."""
         self.files.append(post.source)
         self.earliest = min(self.earliest, (post.date.timestamp(), post.source, position))
@@ -27,7 +27,7 @@ class SpellingUse:
 class Gathered:
     """Per tag slug: its posts newest first, and its spellings with their uses."""
 
-    posts: dict[str, list[Post]] = field(default_factory=dict)
+    posts: dict[str, list[LightPost]] = field(default_factory=dict)
     uses: dict[str, dict[str, SpellingUse]] = field(default_factory=dict)
     # slugify is slow next to a dict lookup, and a site repeats the same few spellings.
     slugs: dict[str, str] = field(default_factory=dict)
@@ -39,7 +39,7 @@ class Gathered:
             slug = self.slugs[spelling] = canonical_slug(spelling)
         return slug
 
-    def add(self, post: Post) -> None:
+    def add(self, post: LightPost) -> None:
         """Record the tags of `post`; a tag it lists twice (in any spellings) counts once."""
         carried: set[str] = set()
         for position, spelling in enumerate(dict.fromkeys(post.tags)):
@@ -50,7 +50,7 @@ class Gathered:
                 self.posts.setdefault(slug, []).append(post)
 
 
-def gather(posts: Iterable[Post]) -> Gathered:
+def gather(posts: Iterable[LightPost]) -> Gathered:
     """Given posts, returns their tags gathered by slug, each tag's posts newest first."""
     gathered = Gathered()
     # Sorting once up front keeps every tag's list in newest-first order without sorting each.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from octavo_content import ContentError, Post, Tag
+from octavo_content import ContentError, LightPost, Tag
 from octavo_tags.collisions import collision_warning
 from octavo_tags.entry import TagEntry
 from octavo_tags.gather import Gathered, gather, spellings_by_use
@@ -47,7 +47,7 @@ class TagIndex:
         self._direct_queries = 0
 
     @classmethod
-    def build(cls, posts: Iterable[Post]) -> TagIndex:
+    def build(cls, posts: Iterable[LightPost]) -> TagIndex:
         """Given posts, returns their tag index (one pass over the posts, no pairwise work)."""
         gathered = gather(posts)
         entries = sorted((entry_of(slug, gathered) for slug in gathered.posts), key=entry_order)
@@ -74,7 +74,7 @@ class TagIndex:
         except KeyError:
             raise KeyError(f"no tag has the slug {slug!r}") from None
 
-    def tags_of(self, post: Post) -> tuple[Tag, ...]:
+    def tags_of(self, post: LightPost) -> tuple[Tag, ...]:
         """Given a post, returns its tags as the index names them, in its order, each once."""
         # Every page that lists a post asks for its tags: answer each spelling list once.
         known = self._tags_of.get(post.tags)
@@ -83,7 +83,7 @@ class TagIndex:
             known = self._tags_of[post.tags] = tuple(self.get(slug).tag for slug in slugs)
         return known
 
-    def related(self, post: Post, limit: int = 5) -> tuple[Post, ...]:
+    def related(self, post: LightPost, limit: int = 5) -> tuple[LightPost, ...]:
         """Given a post, returns up to `limit` other posts sharing its tags, best match first."""
         entries = [self._by_slug[tag.slug] for tag in self.tags_of(post)]
         if self._bits is None and self._direct_queries < _DIRECT_QUERIES:

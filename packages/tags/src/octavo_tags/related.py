@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from octavo_content import Post
+from octavo_content import LightPost
 from octavo_tags.entry import TagEntry
 
 
@@ -26,7 +26,7 @@ def rarity(count: int) -> float:
 class PostBits:
     """Posts numbered newest first (then by path), and each tag's posts as a bitset."""
 
-    order: tuple[Post, ...]
+    order: tuple[LightPost, ...]
     rank: dict[str, int]
     masks: dict[str, int]
 
@@ -64,7 +64,9 @@ def _lowest_bits(mask: int) -> Iterator[int]:
         mask ^= lowest
 
 
-def related_directly(post: Post, entries: Sequence[TagEntry], limit: int) -> tuple[Post, ...]:
+def related_directly(
+    post: LightPost, entries: Sequence[TagEntry], limit: int
+) -> tuple[LightPost, ...]:
     """The same answer as `related_posts`, by scoring every post of the post's tags.
 
     Cheaper than numbering every post of the site when only a few posts are asked about, as
@@ -72,7 +74,7 @@ def related_directly(post: Post, entries: Sequence[TagEntry], limit: int) -> tup
     """
     entries = sorted(entries, key=lambda entry: (entry.count, entry.tag.slug))
     scores: dict[str, float] = {}
-    others: dict[str, Post] = {}
+    others: dict[str, LightPost] = {}
     for entry in entries:  # rarest first, as `related_posts` sums them
         weight = rarity(entry.count)
         for other in entry.posts:
@@ -92,7 +94,7 @@ _MOST_SUBSETS_TAGS = 10
 
 def _scored_one_by_one(
     others: int, masks: Sequence[int], weights: Sequence[float], limit: int, bits: PostBits
-) -> tuple[Post, ...]:
+) -> tuple[LightPost, ...]:
     """Given candidates as a bitset and the tags' bitsets and weights, returns the best `limit`."""
     scored = []
     for position in _lowest_bits(others):
@@ -105,8 +107,8 @@ def _scored_one_by_one(
 
 
 def related_posts(
-    post: Post, entries: Sequence[TagEntry], limit: int, bits: PostBits
-) -> tuple[Post, ...]:
+    post: LightPost, entries: Sequence[TagEntry], limit: int, bits: PostBits
+) -> tuple[LightPost, ...]:
     """Given a post, its tags' entries and the bitsets, returns up to `limit` related posts.
 
     Best score first; equal scores newest first, then by path. Exact, and never the post itself.
@@ -122,7 +124,7 @@ def related_posts(
     weights = [rarity(entry.count) for entry in entries]
     if len(entries) > _MOST_SUBSETS_TAGS:
         return _scored_one_by_one(others, masks, weights, limit, bits)
-    found: list[Post] = []
+    found: list[LightPost] = []
     subsets = _subsets_by_score(weights)
     for _, group in groupby(subsets, key=lambda pair: pair[0]):
         tied = 0

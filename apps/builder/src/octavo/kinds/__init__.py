@@ -1,0 +1,47 @@
+"""The page kinds: each module yields one kind of page from the loaded site.
+
+`page_kinds()` is the registry the builder asks: the kinds built in, in the order their pages are
+claimed (the sitemap lists pages in that order), then those that installed distributions register
+in the entry point group `octavo.page_kinds`. The builder names no kind.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+from octavo.kinds import (
+    archive,
+    feeds,
+    home,
+    not_found,
+    post,
+    robots,
+    sitemap,
+    static,
+    tag,
+    tags_list,
+    theme_assets,
+)
+from octavo.pages import PageKind
+from octavo.plugins import KIND_GROUP
+
+BUILT_IN: tuple[PageKind, ...] = (
+    post.pages,
+    home.pages,
+    tag.pages,
+    tags_list.pages,
+    archive.pages,
+    feeds.pages,
+    not_found.pages,
+    robots.pages,
+    theme_assets.pages,
+    static.pages,
+)
+
+
+def page_kinds() -> tuple[PageKind, ...]:
+    """Every kind of page: the built-in ones, the installed plugins', and the sitemap last."""
+    found = sorted(entry_points(group=KIND_GROUP), key=lambda point: point.name)
+    plugins = tuple(point.load() for point in found)
+    # The sitemap lists the pages the others claimed: it comes after every one of them.
+    return (*BUILT_IN, *plugins, sitemap.pages)

@@ -1,0 +1,16 @@
+"""The tags page: every tag with its number of posts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from octavo.kinds.theme import THEME
+from octavo.pages import Page, Site, TemplatePage
+
+
+def pages(site: Site) -> Iterator[Page]:
+    """The one page listing the tags."""
+    newest = max((post.last_modified for post in site.posts), default=None)
+    yield TemplatePage(
+        site.config.permalinks.tags, THEME, site.renderer.tags_view, in_sitemap=True, lastmod=newest
+    )

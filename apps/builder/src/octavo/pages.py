@@ -1,0 +1,87 @@
+"""Pages: every output of a site, as page kinds declare it, and what a kind is given.
+
+A page kind is a callable that, given the loaded `Site`, yields its pages. A `TemplatePage`
+is a URL, who claims it, and its view (built on demand: a rebuild builds the views of just the
+pages it may have to render again); its fingerprint is the digest of that view, so there is no
+list of fields to keep beside the template. A `FilePage` is a file copied as it is, fingerprinted
+by its bytes or its stat.
+
+Kinds come from `octavo.kinds.BUILT_IN` and from installed distributions, through the entry
+point group `octavo.page_kinds` (see the builder's README).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from octavo.freshness import SourceFile
+from octavo.site import SitePaths
+from octavo_content import LightPost, SiteConfig
+from octavo_render import Renderer, View
+from octavo_tags import TagIndex
+
+if TYPE_CHECKING:  # the route table holds pages: it imports this module
+    from octavo.routes import RouteTable
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who claims a URL: a description for messages, and the file and line to point at."""
+
+    what: str
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class TemplatePage:
+    """An output made by a template from a view."""
+
+    url: str
+    claimant: Claimant
+    # Built on demand, and only from the loaded site: the same site gives the same view.
+    view: Callable[[], View]
+    in_sitemap: bool = False
+    # When what the page shows last changed, for the sitemap.
+    lastmod: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FilePage:
+    """An output whose bytes come as they are: a theme asset, a static file."""
+
+    url: str
+    claimant: Claimant
+    data: Callable[[], bytes]
+    # Cheap to compute on every build: the bytes' digest, or the file's stat.
+    fingerprint: Callable[[], str]
+
+
+Page = TemplatePage | FilePage
+
+
+@dataclass(frozen=True)
+class Site:
+    """What a page kind is given: the loaded site and its indexes, all read-only."""
+
+    config: SiteConfig
+    paths: SitePaths
+    # The published posts, newest first, without their HTML.
+    posts: tuple[LightPost, ...]
+    index: TagIndex
+    renderer: Renderer
+    # The files under static/, as the load's walk listed them.
+    static_files: tuple[SourceFile, ...]
+    # Every page claimed; complete once every kind has run (the sitemap reads it lazily).
+    routes: RouteTable
+
+
+class PageKind(Protocol):
+    """A kind of page: given the site, yields its pages."""
+
+    def __call__(self, site: Site) -> Iterable[Page]:
+        """The pages of this kind."""
+        ...

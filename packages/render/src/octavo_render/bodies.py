@@ -1,0 +1,72 @@
+"""Post bodies by reference: a view names the HTML it shows; rendering supplies it.
+
+Views are built from light posts, which hold everything but the heavy HTML. Where a template
+prints a body, the view holds a reference to it (`Html` for markup, `HtmlText` for HTML carried
+as text, as in a feed). A reference stands in a view's digest by the post's content hash, so a
+page's fingerprint changes exactly when the HTML it prints does. The HTML itself is looked up only
+while the page renders, in the bodies `Renderer.render` was given: a page cannot be rendered from
+bodies that were not loaded, and it cannot print a stale one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Literal
+
+from octavo_content import Post
+
+Part = Literal["body", "list", "summary"]
+
+_LOADED: ContextVar[Mapping[str, Post] | None] = ContextVar("octavo_bodies", default=None)
+
+
+class BodyNotLoaded(LookupError):
+    """A template printed the body of a post whose body was not given to the render."""
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """A part of one post's HTML: the post's source path, which part, and its content hash."""
+
+    source: str
+    part: Part
+    digest: str
+
+    def html(self) -> str:
+        """The HTML itself, from the bodies of the render under way."""
+        loaded = _LOADED.get()
+        post = None if loaded is None else loaded.get(self.source)
+        if post is None:
+            raise BodyNotLoaded(f"the body of {self.source} was not loaded for this page")
+        if self.part == "body":
+            return post.body_html
+        return post.list_html if self.part == "list" else post.summary_html
+
+
+@dataclass(frozen=True)
+class Html(BodyRef):
+    """Trusted markup from the parser: printed as it is (`__html__`), never escaped."""
+
+    def __html__(self) -> str:
+        return self.html()
+
+
+@dataclass(frozen=True)
+class HtmlText(BodyRef):
+    """HTML carried as text, as an Atom feed's `<content type="html">`: the template escapes it."""
+
+    def __str__(self) -> str:
+        return self.html()
+
+
+@contextmanager
+def bodies_loaded(bodies: Mapping[str, Post]) -> Iterator[None]:
+    """Make `bodies` (whole posts by source path) the ones references print, for a render."""
+    token = _LOADED.set(bodies)
+    try:
+        yield
+    finally:
+        _LOADED.reset(token)
