@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,19 @@ from hypothesis import strategies as st
 from octavo import Builder, BuildReport, main
 from octavo.verify import tree_differences
 from octavo_content import slugify
+
+sys.path.insert(0, str(Path(__file__).parent / "plugins"))
+from install import install
+
+
+@pytest.fixture(scope="module", autouse=True)
+def authors_plugin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every build here runs with a page kind from an installed plugin: an author's page, which
+    lists that author's posts in full, must be as right after an edit as the built-in pages."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(install(tmp_path_factory.mktemp("site-packages"))))
+        yield
+
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 TAGS = ["Python", "python", "Web", "C++", "Data Science"]
@@ -382,6 +396,7 @@ def test_each_kind_of_edit_gives_the_output_of_a_clean_build(
     state = fixed_site()
     state.write(root)
     assert state.build(root).ok
+    assert (root / "public" / "authors" / "ada" / "index.html").is_file()  # the plugin's page
     start = tmp_path / "clean-start"
     assert state.build(root, start).ok
     for number, arguments in enumerate(kind.fixed):
