@@ -39,7 +39,7 @@ from octavo_content import ContentError, LightPost, Post
 # The name builder.py imports; the fact itself is `layout.RECORDS_DIR`.
 CACHE_DIR = RECORDS_DIR
 # Bump when the layout of the tables or the meaning of a stored value changes.
-SCHEMA = "octavo-cache-5"
+SCHEMA = "octavo-cache-6"
 
 # `generation` is the number of the load that parsed the row: a post parsed after the last
 # successful build into an output is new to that output, whether or not a failed build saw it.
@@ -65,6 +65,8 @@ _WHOLE = """
         AND typeof(list_html) = 'text' AND typeof(summary_html) = 'text'
     )
 """
+# Between the source paths of the posts an output showed (no path holds a NUL).
+_SHOWN = "\0"
 # Set by a build that found the cache damaged while rendering: the next build discards it.
 _DAMAGED = "damaged"
 
@@ -333,7 +335,7 @@ class BuildCache:
             db.executemany(
                 "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
                 [
-                    (output, url, r.fingerprint, r.digest, json.dumps(sorted(r.shows)))
+                    (output, url, r.fingerprint, r.digest, _SHOWN.join(sorted(r.shows)))
                     for url, r in changed.items()
                 ],
             )
@@ -413,13 +415,9 @@ def _heavy_columns(post: Post) -> tuple[str, str, str]:
 
 def _shows(stored: object) -> frozenset[str]:
     """The posts an output record says its page showed; damage is CacheCorrupt."""
-    try:
-        shown = json.loads(str(stored))
-    except ValueError as failure:
-        raise CacheCorrupt("a stored output record is damaged") from failure
-    if not isinstance(shown, list) or not all(isinstance(item, str) for item in shown):
+    if not isinstance(stored, str):
         raise CacheCorrupt("a stored output record is damaged")
-    return frozenset(shown)
+    return frozenset(stored.split(_SHOWN)) if stored else frozenset()
 
 
 def _distrust(path: Path) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from octavo.freshness import SourceFile
@@ -77,6 +78,11 @@ class Site:
     static_files: tuple[SourceFile, ...]
     # Every page claimed; complete once every kind has run (the sitemap reads it lazily).
     routes: RouteTable
+
+    @cached_property
+    def last_change(self) -> datetime | None:
+        """When the newest change among the published posts was (None for no post)."""
+        return max((post.updated or post.date for post in self.posts), default=None)
 
 
 class PageKind(Protocol):

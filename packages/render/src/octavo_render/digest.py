@@ -32,11 +32,7 @@ class ViewPrint:
 
 
 class ViewDigester:
-    """Digests views; objects shared between views (a post's view on many pages) are walked once.
-
-    Memoised by identity, holding each object so that its identity is not reused: use one per
-    build, or per batch of pages.
-    """
+    """Digests views: a page's fingerprint, and the posts it shows."""
 
     def __init__(self, content_digests: Mapping[str, str], renders_with: str = "") -> None:
         """`content_digests`: each post's content hash by source path. `renders_with`: a digest
@@ -44,7 +40,6 @@ class ViewDigester:
         which every page's digest includes."""
         self._contents = content_digests
         self._renders_with = renders_with
-        self._memo: dict[int, tuple[object, ViewPrint]] = {}
 
     def digest(self, value: object) -> ViewPrint:
         """The digest of `value` and the posts it shows."""
@@ -52,29 +47,6 @@ class ViewDigester:
         hasher = hashlib.blake2b(digest_size=16)
         hasher.update(self._renders_with.encode())
         self._feed(value, hasher, shows)
-        return ViewPrint(hasher.hexdigest(), frozenset(shows))
-
-    def _shared(self, value: object) -> ViewPrint:
-        known = self._memo.get(id(value))
-        if known is None:
-            if isinstance(value, LightPost):
-                data = f"post {value.source} {self._content_of(value.source)}"
-                known = (value, ViewPrint(_hash(data), frozenset({value.source})))
-            elif isinstance(value, BaseModel):
-                data = type(value).__qualname__ + value.model_dump_json()
-                known = (value, ViewPrint(_hash(data), frozenset()))
-            else:
-                known = (value, self._fields(value))
-            self._memo[id(value)] = known
-        return known[1]
-
-    def _fields(self, value: Any) -> ViewPrint:
-        shows: set[str] = set()
-        hasher = hashlib.blake2b(digest_size=16)
-        hasher.update(type(value).__qualname__.encode())
-        for field in dataclasses.fields(value):
-            hasher.update(f"\0{field.name}=".encode())
-            self._feed(getattr(value, field.name), hasher, shows)
         return ViewPrint(hasher.hexdigest(), frozenset(shows))
 
     def _feed(self, value: object, hasher: Any, shows: set[str]) -> None:
@@ -102,10 +74,19 @@ class ViewDigester:
             hasher.update(b"}")
         elif isinstance(value, datetime | date | time):
             hasher.update(f"<{type(value).__name__} {value.isoformat()}>".encode())
-        elif isinstance(value, BaseModel) or dataclasses.is_dataclass(value):
-            shared = self._shared(value)
-            hasher.update(shared.digest.encode())
-            shows.update(shared.shows)
+        elif isinstance(value, LightPost):
+            # A post is made from its file and the settings alone: its content hash stands for it.
+            hasher.update(f"<post {value.source} {self._content_of(value.source)}>".encode())
+            shows.add(value.source)
+        elif isinstance(value, BaseModel):
+            hasher.update(type(value).__qualname__.encode())
+            hasher.update(value.model_dump_json().encode("utf-8", "surrogatepass"))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            hasher.update(f"<{type(value).__qualname__}".encode())
+            for field in dataclasses.fields(value):
+                hasher.update(f"\0{field.name}=".encode())
+                self._feed(getattr(value, field.name), hasher, shows)
+            hasher.update(b">")
         else:
             raise TypeError(f"a view holds a {type(value).__qualname__}, which has no digest")
 
@@ -114,7 +95,3 @@ class ViewDigester:
             return self._contents[source]
         except KeyError:
             raise ValueError(f"a view shows {source}, whose content hash is unknown") from None
-
-
-def _hash(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

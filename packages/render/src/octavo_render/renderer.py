@@ -20,6 +20,7 @@ from octavo_render.sitemap import SITEMAP_PATH, SitemapEntry, SitemapUrl
 from octavo_render.structured import blog, blog_posting, script_json
 from octavo_render.toc import TOC_MINIMUM, toc_tree
 from octavo_render.views import (
+    ArchiveEntry,
     Link,
     PageMeta,
     Pagination,
@@ -175,7 +176,7 @@ class Renderer:
         """Given the site's posts, returns the archive's view: newest first, a section a year."""
         zone = self._config.zone
         years = tuple(
-            YearGroup(year=year, posts=self._post_cards(group))
+            YearGroup(year=year, posts=tuple(self._archive_entry(post) for post in group))
             for year, group in groupby(
                 newest_first(posts), key=lambda post: dates.publication_day(post, zone).year
             )
@@ -422,6 +423,12 @@ class Renderer:
             read_more=not full and post.has_more,
             draft=post.draft,
         )
+
+    def _archive_entry(self, post: LightPost) -> ArchiveEntry:
+        """Given a post, returns what the archive shows of it: not its content."""
+        zone = self._config.zone
+        url = self._links.path(post.url)
+        return ArchiveEntry(post.title, url, dates.published(post, zone), post.draft)
 
     def _post_cards(self, posts: Iterable[LightPost]) -> tuple[PostView, ...]:
         """Given posts, returns their cards in the same order."""

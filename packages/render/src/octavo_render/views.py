@@ -125,8 +125,18 @@ class TagCount:
 
 
 @dataclass(frozen=True)
+class ArchiveEntry:
+    """A post as the archive lists it: a dated link, marked when it is a draft."""
+
+    title: str
+    url: str
+    published: Moment
+    draft: bool
+
+
+@dataclass(frozen=True)
 class YearGroup:
     """One year of the archive, its posts newest first."""
 
     year: int
-    posts: tuple[PostView, ...]
+    posts: tuple[ArchiveEntry, ...]

@@ -11,7 +11,7 @@ from octavo.pages import Page, Site, TemplatePage
 
 def pages(site: Site) -> Iterator[Page]:
     """The one archive page."""
-    newest = max((post.last_modified for post in site.posts), default=None)
+    newest = site.last_change
     yield TemplatePage(
         site.config.permalinks.archive,
         THEME,

@@ -11,7 +11,7 @@ from octavo_tags import paginate
 
 def pages(site: Site) -> Iterator[Page]:
     """The home page and its following pages."""
-    newest = max((post.last_modified for post in site.posts), default=None)
+    newest = site.last_change
     for page in paginate(site.posts, site.config.per_page):
         yield TemplatePage(
             site.config.permalinks.home_url(page.number),

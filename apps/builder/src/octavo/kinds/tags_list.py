@@ -10,7 +10,7 @@ from octavo.pages import Page, Site, TemplatePage
 
 def pages(site: Site) -> Iterator[Page]:
     """The one page listing the tags."""
-    newest = max((post.last_modified for post in site.posts), default=None)
+    newest = site.last_change
     yield TemplatePage(
         site.config.permalinks.tags, THEME, site.renderer.tags_view, in_sitemap=True, lastmod=newest
     )
