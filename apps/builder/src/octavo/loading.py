@@ -16,7 +16,7 @@ from octavo.parallel import parse_many
 from octavo.progress import BuildProgress
 from octavo.reading import read_source
 from octavo.site import SitePaths
-from octavo_content import ContentError, LightPost, Post, SiteConfig, placement_digest
+from octavo_content import ContentError, LightPost, Post, SiteConfig
 from octavo_parser import parse_post
 
 POST_SUFFIXES = (".md", ".markdown")
@@ -161,18 +161,17 @@ def load_site(
     if progress:
         progress.phase("parse", len(to_parse))
     results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs)
-    for (file, _, digest), result in zip(to_parse, results, strict=True):
-        post = result.post
-        light = None if post is None else post.light()
+    for (file, _, digest), parsed_file in zip(to_parse, results, strict=True):
+        post = parsed_file.result.post
         entries[file.source] = CachedPost(
             file.source,
             file.mtime_ns,
             file.size,
             digest,
-            light,
-            result.problems,
+            parsed_file.light,
+            parsed_file.result.problems,
             generation,
-            "" if light is None else placement_digest(light),
+            parsed_file.placement,
         )
         fresh.append((entries[file.source], post))
         if post is not None:

@@ -22,6 +22,10 @@ from pydantic import BaseModel
 from octavo_content import LightPost
 from octavo_render.bodies import BodyRef
 
+# The field names of each dataclass a view holds, and how its digest opens: once per type.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_OPENING: dict[type, bytes] = {}
+
 
 @dataclass(frozen=True)
 class ViewPrint:
@@ -50,6 +54,20 @@ class ViewDigester:
         return ViewPrint(hasher.hexdigest(), frozenset(shows))
 
     def _feed(self, value: object, hasher: Any, shows: set[str]) -> None:
+        # The commonest values first, by exact type: a cold build digests every page's view.
+        kind = type(value)
+        if kind is str:
+            text: str = value  # type: ignore[assignment]
+            hasher.update(b"s%d:" % len(text))
+            hasher.update(text.encode("utf-8", "surrogatepass"))
+            return
+        names = _FIELDS.get(kind)
+        if names is not None:  # a dataclass of a type seen before
+            hasher.update(_OPENING[kind])
+            for name in names:
+                self._feed(getattr(value, name), hasher, shows)
+            hasher.update(b">")
+            return
         if value is None or isinstance(value, bool | int | float):
             hasher.update(f"<{value!r}>".encode())
         elif isinstance(value, str):  # Markup too: what it prints is its text
@@ -82,11 +100,9 @@ class ViewDigester:
             hasher.update(type(value).__qualname__.encode())
             hasher.update(value.model_dump_json().encode("utf-8", "surrogatepass"))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            hasher.update(f"<{type(value).__qualname__}".encode())
-            for field in dataclasses.fields(value):
-                hasher.update(f"\0{field.name}=".encode())
-                self._feed(getattr(value, field.name), hasher, shows)
-            hasher.update(b">")
+            _FIELDS[kind] = tuple(field.name for field in dataclasses.fields(value))
+            _OPENING[kind] = f"<{kind.__module__}.{kind.__qualname__}".encode()
+            self._feed(value, hasher, shows)
         else:
             raise TypeError(f"a view holds a {type(value).__qualname__}, which has no digest")
 
