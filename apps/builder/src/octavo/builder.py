@@ -288,7 +288,7 @@ class Builder:
     ) -> RouteTable:
         """Phase 3: every page of every kind claims its URL; two claims on one file are errors."""
         routes = RouteTable()
-        view = Site(
+        given = Site(  # what every kind is given
             config=config,
             paths=self.paths,
             posts=tuple(newest_first(site.posts)),
@@ -298,7 +298,7 @@ class Builder:
             routes=routes,
         )
         for kind in page_kinds():
-            for page in kind(view):
+            for page in kind(given):
                 routes.claim(page)
         problems.extend(routes.conflicts())
         return routes
