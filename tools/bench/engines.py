@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sites import Engine
 
+from octavo.layout import RECORDS_DIR
+
 DEFAULT_PELICAN_VENV = Path("/tmp/bench-venv/bin/pelican")
 
 
@@ -39,7 +41,8 @@ class EngineCommand:
             return [site / "resources", site / ".hugo_build.lock"]
         if self.engine == "pelican":
             return [site / "cache"]
-        return []  # Octavo keeps no cache: every build starts from the sources
+        # Octavo's records: its parse cache, its page records and its manifests.
+        return [site / RECORDS_DIR]
 
     def version(self) -> str:
         if self.missing:

@@ -3,6 +3,7 @@ change to the builder; its version is part of what pages are made from."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from octavo import Builder, page_kinds
+from octavo.freshness import site_state
 from octavo.verify import tree_differences
 
 sys.path.insert(0, str(Path(__file__).parent / "plugins"))
@@ -79,3 +81,18 @@ def test_installing_a_plugin_renders_every_page_again(
     assert report.parsed == 0  # a page kind changes no parse: the cache is reused
     assert report.rendered == first.rendered + 2  # every page again, and the two new ones
     assert (site / "public" / "authors" / "ada-lovelace" / "index.html").is_file()
+
+
+def test_the_up_to_date_answer_notices_a_plugin_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = make_site(tmp_path / "s")
+    output = site / "public"
+    before = site_state(site, output, include_drafts=False, compress=False).signature
+    target = install(tmp_path / "site-packages")
+    monkeypatch.syspath_prepend(str(target))
+    after = site_state(site, output, include_drafts=False, compress=False).signature
+    assert before != after
+    (target / "octavo_test_authors-0.1.0.dist-info" / "METADATA").write_text("upgraded")
+    os.utime(target, ns=(1, 1))  # an upgrade replaces distributions: the folder changes
+    assert site_state(site, output, include_drafts=False, compress=False).signature != after

@@ -243,7 +243,15 @@ def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool
     # Installing, upgrading or removing a distribution (a plugin among them) changes the
     # listing, and so the stat, of a folder on the import path: a stat apiece, no scan.
     hasher.update(b"[path]\n")
+    try:
+        here: Path | None = Path.cwd()
+    except OSError:  # the working folder was removed
+        here = None
     for folder in sys.path:
+        # The working folder (`python -m`) is no place for distributions, and a build may
+        # write into it: its stat would make every next build look changed.
+        if not folder or Path(folder) == here:
+            continue
         try:
             hasher.update(f"{folder}\0{Path(folder or '.').stat().st_mtime_ns}\n".encode())
         except OSError:
