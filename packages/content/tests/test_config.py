@@ -82,3 +82,18 @@ def test_a_config_that_is_no_readable_file_is_an_error_not_a_hang(
     (error,) = caught.value.errors
     assert error.path == str(config)
     assert "cannot be read" in error.message
+
+
+def test_slugs_come_from_file_names_unless_the_site_says_title() -> None:
+    assert SiteConfig.from_toml(GOOD).slug_source == "file"
+    assert SiteConfig.from_toml(GOOD + 'slug_source = "title"\n').slug_source == "title"
+
+
+def test_an_unknown_slug_source_is_an_error_at_its_line_naming_the_allowed_values() -> None:
+    with pytest.raises(ContentErrors) as caught:
+        SiteConfig.from_toml(GOOD + 'per_page = 5\nslug_source = "name"\n', "octavo.toml")
+    (error,) = caught.value.errors
+    assert (error.line, error.field) == (5, "slug_source")
+    assert error.message == "'name' is not a slug source"
+    assert error.expected == '"file" or "title"'
+    assert error.hint is not None and 'slug_source = "title"' in error.hint

@@ -24,7 +24,12 @@ _HINTS = {
     "language": 'use a language tag such as  language = "en"  or  "pt-BR"',
     "per_page": "use a whole number of posts per list page, 1 or more",
     "list_content": 'use  list_content = "full"  or  list_content = "summary"',
+    "slug_source": 'use  slug_source = "file"  (the default) or  slug_source = "title"',
 }
+
+# Where a post's slug comes from when its front matter sets none: its file name (or its bundle
+# folder's), so retitling never moves it, or its title, as Pelican does.
+SLUG_SOURCES = ("file", "title")
 
 
 class SiteConfig(BaseModel):
@@ -47,6 +52,8 @@ class SiteConfig(BaseModel):
     # Raw HTML in Markdown is escaped (shown as text) unless the site opts in: escaped output is
     # valid and safe by construction, trusted HTML is the author's responsibility.
     raw_html: bool = False
+    # "file": a post's slug is its file name (or its bundle folder's name); "title": its title.
+    slug_source: Literal["file", "title"] = "file"
 
     @field_validator("base_url")
     @classmethod
@@ -73,6 +80,14 @@ class SiteConfig(BaseModel):
     def _language_tag(cls, value: str) -> str:
         if not _LANGUAGE_TAG.match(value):
             raise ValueError(f"{value!r} is not a language tag; expected a tag such as 'en'")
+        return value
+
+    @field_validator("slug_source", mode="before")
+    @classmethod
+    def _slug_source(cls, value: object) -> object:
+        if value not in SLUG_SOURCES:
+            allowed = " or ".join(f'"{source}"' for source in SLUG_SOURCES)
+            raise ValueError(f"{value!r} is not a slug source; expected {allowed}")
         return value
 
     @property

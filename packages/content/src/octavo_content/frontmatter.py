@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime, time
 from typing import Any
@@ -20,7 +21,20 @@ HINTS = {
     "draft": "write  draft: true  or  draft: false",
     "slug": "use letters, digits and hyphens, such as  slug: my-post",
     "summary": "write the summary as text",
+    "url": "write the post's whole path on the site, such as  url: /2019/05/my-post/",
+    "path": "write the post's whole path on the site, such as  path: /2019/05/my-post/",
+    "permalink": "write the post's whole path on the site, such as  permalink: /2019/05/my-post/",
 }
+
+# The keys that set a post's whole path on the site, each as the engine that reads it calls it:
+# Hugo's `url`, Zola's `path`, Jekyll's `permalink`. A post sets at most one.
+SITE_PATH_KEYS = ("url", "path", "permalink")
+# What a path keeps as it is: the characters a URL path carries unescaped (RFC 3986 unreserved),
+# the same as in [permalinks] patterns, so the path is at once a file name and a link.
+_PATH_UNSAFE = re.compile(r"[^A-Za-z0-9._~/-]")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# A path whose last segment ends so is written as that file; any other names a folder.
+PAGE_FILE_SUFFIXES = (".html", ".htm")
 
 _DATE_EXPECTED = "a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00"
 
@@ -115,6 +129,10 @@ class FrontMatter(BaseModel):
     draft: bool = False
     slug: str | None = None
     authors: tuple[str, ...] = ()
+    # The post's whole path on the site, normalised (`/2019/05/my-post/`), under its engine's key.
+    url: str | None = None
+    path: str | None = None
+    permalink: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -192,6 +210,24 @@ class FrontMatter(BaseModel):
             )
         return slug
 
+    @field_validator("url", "path", "permalink", mode="before")
+    @classmethod
+    def _site_path(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"{value!r} is not a path; expected a path such as /2019/05/my-post/")
+        return normalised_site_path(value)
+
+    @property
+    def site_path(self) -> tuple[str, str] | None:
+        """The key that sets the post's whole path, and the path; None when none does."""
+        for key in SITE_PATH_KEYS:
+            value = getattr(self, key)
+            if value is not None:
+                return key, str(value)
+        return None
+
     @property
     def extra(self) -> dict[str, Any]:
         """The keys Octavo does not know, kept for templates."""
@@ -199,3 +235,46 @@ class FrontMatter(BaseModel):
 
 
 KNOWN_KEYS: tuple[str, ...] = tuple(name for name in FrontMatter.model_fields if name != "day_only")
+
+
+def normalised_site_path(written: str) -> str:
+    """Given a post's path as front matter writes it, returns it normalised, or raises why not.
+
+    `2019/05/my-post` -> `/2019/05/my-post/`; `/about.html` stays a file. A path never leaves
+    the site (no `..`, no scheme such as `https:`), carries no query or fragment, and holds only
+    characters that name a file on every system and need no escaping in a link.
+    """
+    text = written.strip()
+    example = "a path on this site such as /2019/05/my-post/ or /about.html"
+
+    def refuse(problem: str, hint: str) -> ValueError:
+        return ValueError(f"{_clipped(text)!r} {problem}; expected {example}; hint {hint}")
+
+    if not text:
+        raise refuse("is empty", "remove the key to use the post's file name, or write a path")
+    if _SCHEME.match(text) or text.startswith("//"):
+        raise refuse(
+            "is an address, not a path", "leave out the scheme and host: write only the path"
+        )
+    if ":" in text and re.search(r"(^|/):[A-Za-z_]", text):
+        raise refuse(
+            "has a Jekyll placeholder",
+            "Octavo fills in no :placeholders here; write the post's path in full",
+        )
+    if "?" in text or "#" in text:
+        raise refuse("has a query or a fragment", "leave out what follows '?' or '#'")
+    inner = text.strip("/").split("/")
+    if any(segment in {".", ".."} for segment in inner):
+        raise refuse("has a '.' or '..' segment", "write the path from the site's root")
+    unsafe = _PATH_UNSAFE.search(text)
+    if unsafe:
+        raise refuse(
+            f"has the character {unsafe.group()!r}",
+            "use letters, digits, '-', '_', '.', '~' and '/': a path names files and folders",
+        )
+    if text.strip("/") and "" in inner:
+        raise refuse("has an empty segment ('//')", "write one '/' between two names")
+    path = "/" + text.lstrip("/")
+    if path != "/" and not path.endswith("/") and not path.endswith(PAGE_FILE_SUFFIXES):
+        path += "/"
+    return path

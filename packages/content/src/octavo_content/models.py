@@ -43,7 +43,8 @@ class LightPost(BaseModel):
     slug: str
     # The post's path on the site, such as /posts/hello/ (from the site's permalink pattern).
     url: str
-    # The file line the URL comes from (its `slug`, else its `title`), for messages about it.
+    # The file line the URL comes from (its `url`, `path` or `permalink`, its `slug`, its `title`
+    # under slug_source = "title"; the opening line when it is the file's name), for messages.
     url_line: int = 1
     title: str
     date: datetime
