@@ -16,6 +16,8 @@ author = "Ada <ada@example.org>"
 description = "Posts that </script> break <!-- themes"
 per_page = 2
 raw_html = true
+# Slugs from titles (Pelican's way), so the breakout title makes a URL too.
+slug_source = "title"
 """
 BREAKOUT_TITLE = '</script><script>window.pwned = 1</script> <!-- "quoted" & café\u2028'
 

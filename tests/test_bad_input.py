@@ -20,7 +20,7 @@ BAD_FILES: dict[str, bytes] = {
     "bad-yaml.md": b"---\ntitle: Bad yaml\ndate: 2024-01-01\ntags: [a, b\n---\nBody\n",
     "bad-toml.md": b'+++\ntitle = "Bad toml"\ndate = 2024-01-01\ntags = [a]\n+++\nBody\n',
     "latin1.md": "---\ntitle: Caf\xe9\ndate: 2024-01-01\n---\nBody\n".encode("latin-1"),
-    "same-a.md": b"---\ntitle: Same\ndate: 2024-01-01\n---\nOne\n",
+    "same-a.md": b"---\nurl: /posts/same/\ntitle: Same\ndate: 2024-01-01\n---\nOne\n",
     "same-b.md": b"---\ntitle: Other\nslug: same\ndate: 2024-01-02\n---\nTwo\n",
 }
 

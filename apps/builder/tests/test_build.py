@@ -27,11 +27,14 @@ def post(title: str, date: str, extra: str = "") -> str:
 def test_drafts_are_left_out_unless_asked_for(tmp_path: Path) -> None:
     site = write_site(
         tmp_path / "s",
-        {"a.md": post("Alpha", "2024-01-01"), "b.md": post("Beta", "2024-01-02", "draft: true\n")},
+        {
+            "alpha.md": post("Alpha", "2024-01-01"),
+            "beta.md": post("Beta", "2024-01-02", "draft: true\n"),
+        },
     )
     report = Builder(site).build()
     assert report.posts == 1
-    assert report.drafts == ("content/b.md",)
+    assert report.drafts == ("content/beta.md",)
     assert not (site / "public" / "posts" / "beta").exists()
 
     with_drafts = Builder(site, include_drafts=True).build()
@@ -93,10 +96,11 @@ def test_static_files_are_copied_and_may_not_shadow_a_generated_page(tmp_path: P
 
 def test_rebuild_removes_pages_of_deleted_posts(tmp_path: Path) -> None:
     site = write_site(
-        tmp_path / "s", {"a.md": post("Alpha", "2024-01-01"), "b.md": post("Beta", "2024-01-02")}
+        tmp_path / "s",
+        {"alpha.md": post("Alpha", "2024-01-01"), "beta.md": post("Beta", "2024-01-02")},
     )
     assert Builder(site).build().ok
-    (site / "content" / "b.md").unlink()
+    (site / "content" / "beta.md").unlink()
     assert Builder(site).build().ok
     assert not (site / "public" / "posts" / "beta").exists()
     assert (site / "public" / "posts" / "alpha" / "index.html").is_file()

@@ -434,8 +434,8 @@ def test_a_rebuild_parses_and_renders_only_what_changed(tmp_path: Path) -> None:
     unchanged = Builder(tmp_path, now=NOW).build()
     assert (unchanged.parsed, unchanged.rendered, unchanged.written) == (0, 0, 0)
 
-    page = tmp_path / "public" / "posts" / "post-7" / "index.html"
-    other = tmp_path / "public" / "posts" / "post-20" / "index.html"
+    page = tmp_path / "public" / "posts" / "p7" / "index.html"
+    other = tmp_path / "public" / "posts" / "p20" / "index.html"
     other_mtime = other.stat().st_mtime_ns
     path = tmp_path / "content" / "p7.md"
     path.write_text(path.read_text().replace("Body 7.", "Body seven, edited."))

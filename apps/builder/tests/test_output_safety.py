@@ -29,7 +29,7 @@ def post(title: str, body: str = "Body.", extra: str = "") -> str:
 def make_site(root: Path, posts: dict[str, str] | None = None) -> Path:
     (root / "content").mkdir(parents=True)
     (root / "octavo.toml").write_text(CONFIG)
-    for name, text in (posts or {"a.md": post("Alpha")}).items():
+    for name, text in (posts or {"alpha.md": post("Alpha")}).items():
         (root / "content" / name).write_text(text)
     return root
 
@@ -66,7 +66,7 @@ def test_a_planted_manifest_cannot_delete_files_outside_the_output(
     ((public / LEGACY_MANIFEST) if where == "legacy" else record_of(site)).write_text(
         f"{head}\n{planted}"
     )
-    (site / "content" / "b.md").write_text(post("Beta"))  # so the build runs
+    (site / "content" / "beta.md").write_text(post("Beta"))  # so the build runs
     assert main(["build", str(site)]) == 0
     assert all(victim.read_text() == "v" for victim in victims)
     assert (public / "index.html").is_file()
@@ -94,7 +94,7 @@ def test_a_static_file_cannot_take_the_writer_s_own_names(tmp_path: Path, name: 
 def test_a_static_file_never_silently_replaces_a_generated_page(
     tmp_path: Path, static: str, claimed_by: str
 ) -> None:
-    site = make_site(tmp_path / "s", {"a.md": post("Alpha", extra="tags: [x]\n")})
+    site = make_site(tmp_path / "s", {"alpha.md": post("Alpha", extra="tags: [x]\n")})
     (site / "static" / static).parent.mkdir(parents=True, exist_ok=True)
     (site / "static" / static).write_text("mine")
     report = Builder(site).build()
@@ -129,7 +129,7 @@ def test_leftovers_of_interrupted_builds_are_cleared(tmp_path: Path) -> None:
         (folder / "index.html").write_text("half")
     kept = site / ".octavo-new-public-notes"  # not a name the writer makes: not touched
     kept.mkdir()
-    (site / "content" / "b.md").write_text(post("Beta"))
+    (site / "content" / "beta.md").write_text(post("Beta"))
     assert Builder(site).build().ok
     assert not any(folder.exists() for folder in stale)
     assert kept.is_dir()
@@ -191,7 +191,7 @@ def test_a_full_disk_is_an_error_and_the_output_is_untouched(
     site = make_site(tmp_path / "s")
     if not first:
         assert Builder(site).build().ok
-        (site / "content" / "a.md").write_text(post("Alpha", "New body."))
+        (site / "content" / "alpha.md").write_text(post("Alpha", "New body."))
     before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
 
     def full(self: Path, data: bytes) -> int:
@@ -250,9 +250,9 @@ def test_an_update_interrupted_before_its_records_are_saved_is_redone(
 ) -> None:
     # The files of the update are in place, the cache still describes the build before it: the
     # next build must not trust those records, or reverting the edit would keep the new page.
-    site = make_site(tmp_path / "s", {"a.md": post("Alpha", "First body.")})
+    site = make_site(tmp_path / "s", {"alpha.md": post("Alpha", "First body.")})
     assert Builder(site).build().ok
-    (site / "content" / "a.md").write_text(post("Alpha", "Second body."))
+    (site / "content" / "alpha.md").write_text(post("Alpha", "Second body."))
 
     def killed(*args: object, **kwargs: object) -> None:
         raise SystemExit("killed")
@@ -262,7 +262,7 @@ def test_an_update_interrupted_before_its_records_are_saved_is_redone(
         Builder(site).build()
     monkeypatch.undo()
     assert "Second body." in page(site, "alpha")
-    (site / "content" / "a.md").write_text(post("Alpha", "First body."))
+    (site / "content" / "alpha.md").write_text(post("Alpha", "First body."))
     assert Builder(site).build().ok
     assert "First body." in page(site, "alpha")
 
@@ -283,13 +283,13 @@ def test_an_abandoned_update_leaves_no_staging_behind(tmp_path: Path) -> None:
 
 def test_a_url_part_longer_than_a_file_name_is_an_error(tmp_path: Path) -> None:
     # The slug is within its limit; the pattern's own text makes the file name too long.
-    site = make_site(tmp_path / "s", {"a.md": post("A", extra=f"slug: {'s' * 250}\n")})
+    site = make_site(tmp_path / "s", {"alpha.md": post("A", extra=f"slug: {'s' * 250}\n")})
     config = site / "octavo.toml"
     config.write_text(config.read_text() + '[permalinks]\npost = "/posts/{slug}-archived.html"\n')
     report = Builder(site).build()
     assert not report.ok
     (error,) = report.errors
-    assert (error.path, error.field) == ("content/a.md", "url")
+    assert (error.path, error.field) == ("content/alpha.md", "url")
     assert "longer than 255 bytes" in error.message
 
 
@@ -305,9 +305,9 @@ def test_a_site_whose_octavo_is_a_file_is_told_so(tmp_path: Path) -> None:
 def test_a_cache_that_cannot_be_saved_after_publishing_is_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = make_site(tmp_path / "s", {"a.md": post("Alpha", "First body.")})
+    site = make_site(tmp_path / "s", {"alpha.md": post("Alpha", "First body.")})
     assert Builder(site).build().ok
-    (site / "content" / "a.md").write_text(post("Alpha", "Second body."))
+    (site / "content" / "alpha.md").write_text(post("Alpha", "Second body."))
 
     def full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
@@ -318,7 +318,7 @@ def test_a_cache_that_cannot_be_saved_after_publishing_is_a_warning(
     assert report.ok
     assert any("could not be saved" in warning.message for warning in report.warnings)
     assert "Second body." in page(site, "alpha")
-    (site / "content" / "a.md").write_text(post("Alpha", "First body."))
+    (site / "content" / "alpha.md").write_text(post("Alpha", "First body."))
     assert Builder(site).build().ok
     assert "First body." in page(site, "alpha")
 
@@ -337,7 +337,7 @@ def test_the_published_folder_holds_only_the_site(tmp_path: Path) -> None:
     (site / "static").mkdir()
     (site / "static" / "CNAME").write_text("blog.example.org")
     assert Builder(site).build().ok
-    (site / "content" / "b.md").write_text(post("Beta"))
+    (site / "content" / "beta.md").write_text(post("Beta"))
     assert Builder(site).build().ok
     names = {path.name for path in (site / "public").rglob("*")}
     assert not {name for name in names if name.startswith(".")}
@@ -349,7 +349,7 @@ def test_where_processes_cannot_fork_the_build_runs_in_one(
 ) -> None:
     import multiprocessing
 
-    posts = {f"p{n}.md": post(f"Post {n}") for n in range(60)}  # enough for a pool
+    posts = {f"post-{n}.md": post(f"Post {n}") for n in range(60)}  # enough for a pool
     site = make_site(tmp_path / "s", posts)
     real = multiprocessing.get_context
 

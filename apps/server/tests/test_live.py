@@ -82,7 +82,7 @@ def test_drafts_are_built_and_kept_out_of_the_sites_own_output(
     demo_site: Path, client: TestClient, live: LiveSite
 ) -> None:
     write(
-        demo_site / "content" / "wip.md",
+        demo_site / "content" / "work-in-progress.md",
         "---\ntitle: Work in progress\ndate: 2026-01-02\ndraft: true\n---\nNot yet.\n",
     )
     assert live.build_now().ok

@@ -30,7 +30,8 @@ def test_a_title_over_255_bytes_is_an_error_at_its_line(
 
 
 def test_a_title_of_255_bytes_is_fine(config: SiteConfig, post_file: Callable[..., bytes]) -> None:
-    result = parse_post(post_file("date: 2024-05-01\ntitle: " + "a" * 255), PATH, config)
+    by_title = config.model_copy(update={"slug_source": "title"})
+    result = parse_post(post_file("date: 2024-05-01\ntitle: " + "a" * 255), PATH, by_title)
     assert result.post is not None and len(result.post.slug) == 255
 
 
@@ -38,10 +39,24 @@ def test_a_title_whose_slug_is_too_long_is_an_error(
     config: SiteConfig, post_file: Callable[..., bytes]
 ) -> None:
     # 60 emoji are 240 bytes, their slug (u1f984-u1f984-...) 419.
-    problem = only_problem(post_file("date: 2024-05-01\ntitle: " + "🦄" * 60), config)
+    by_title = config.model_copy(update={"slug_source": "title"})
+    problem = only_problem(post_file("date: 2024-05-01\ntitle: " + "🦄" * 60), by_title)
     assert (problem.field, problem.line) == ("title", 3)
     assert "slug" in problem.message
     assert problem.hint is not None and "slug:" in problem.hint
+
+
+def test_a_file_name_whose_slug_is_too_long_is_an_error_at_the_opening_line(
+    config: SiteConfig, post_file: Callable[..., bytes]
+) -> None:
+    # 60 emoji are 240 bytes, a file name a system takes; their slug is 419 bytes.
+    path = "content/" + "🦄" * 60 + ".md"
+    result = parse_post(post_file("title: Hi\ndate: 2024-05-01"), path, config)
+    assert result.post is None
+    (problem,) = result.problems
+    assert (problem.field, problem.line) == (None, 1)
+    assert "file name makes a slug 419 bytes long" in problem.message
+    assert problem.hint is not None and "slug:" in problem.hint and "rename" in problem.hint
 
 
 def test_a_slug_over_255_bytes_is_an_error_at_its_line(

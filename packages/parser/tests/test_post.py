@@ -15,7 +15,9 @@ def test_post_fields_from_front_matter(config: SiteConfig, post_file: Callable[.
         "tags: [python, web]\nauthors: Ada, Grace\ndraft: true\nseries: basics",
         "Some *text*.\n",
     )
-    post = parse_post(source, "content/cpp.md", config).post
+    # Slugs made from titles (slug_source = "title") are slugified as written.
+    by_title = config.model_copy(update={"slug_source": "title"})
+    post = parse_post(source, "content/cpp.md", by_title).post
     assert post is not None
     assert post.source == "content/cpp.md"
     assert (post.title, post.slug, post.url) == ("Here’s C++", "heres-cpp", "/posts/heres-cpp/")
@@ -68,7 +70,7 @@ def test_date_only_keeps_its_calendar_day(
             "permalinks": Permalinks(post="/{year}/{month}/{day}/{slug}/"),
         }
     )
-    post = parse_post(post_file("title: Hi\ndate: 2024-05-01"), "a", kiritimati).post
+    post = parse_post(post_file("title: Hi\ndate: 2024-05-01"), "content/hi.md", kiritimati).post
     assert post is not None
     assert post.day_only
     assert (post.date.year, post.date.month, post.date.day, post.date.hour) == (2024, 5, 1, 0)
@@ -98,7 +100,8 @@ def test_url_day_is_the_site_zone_day(config: SiteConfig, post_file: Callable[..
         update={"permalinks": Permalinks(post="/{year}/{month}/{day}/{slug}/")}
     )
     # 23:30 in New York on 1 May is the morning of 2 May in Paris, the site's zone.
-    post = parse_post(post_file("title: Hi\ndate: 2024-05-01T23:30:00-04:00"), "a", dated).post
+    source = post_file("title: Hi\ndate: 2024-05-01T23:30:00-04:00")
+    post = parse_post(source, "content/hi.md", dated).post
     assert post is not None
     assert post.url == "/2024/05/02/hi/"
 

@@ -10,12 +10,15 @@ from pydantic import ValidationError
 from octavo_content import (
     FRONT_MATTER_HINTS,
     MAX_NAME_BYTES,
+    SITE_PATH_KEYS,
     ContentError,
     FrontMatter,
     Post,
     SiteConfig,
+    SourceName,
     errors_from_validation,
     slugify,
+    source_name,
 )
 from octavo_parser.frontmatter import FrontMatterBlock, loaded_front_matter, split_front_matter
 from octavo_parser.keys import unknown_key_problems
@@ -50,27 +53,76 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     if isinstance(loaded, ContentError):
         return _failed([*xml_problems, loaded])
     data, escape_problems = _xml_safe_front_matter(loaded, block, path)
+    name = source_name(path)
     front_problems = [
         *xml_problems,
         *escape_problems,
         *unknown_key_problems(data, path, block.line_of, strict=config.strict_front_matter),
+        *_site_path_conflicts(data, block, path),
     ]
-    front = _validated(data, block, path, config)
+    front = _validated(_dated_by_name(data, name), block, path, config)
     if not isinstance(front, FrontMatter):
         return _failed([*front_problems, *front])
-    slug = front.slug or slugify(front.title)
+    slug, slug_key = _slug(front, name, config)
     if len(slug.encode()) > MAX_NAME_BYTES:
-        return _failed([*front_problems, _long_slug(slug, block, path)])
+        return _failed([*front_problems, _long_slug(slug, slug_key, block, path)])
     body = render_markdown(
         block.body, path=path, slug=slug, raw_html=config.raw_html, first_line=block.body_line
     )
     problems = _in_file_order([*front_problems, *body.problems])
     if any(problem.is_error for problem in problems):
         return ParseResult(post=None, problems=problems)
-    # The line a message about the post's URL points at: where its last segment comes from.
-    url_line = block.line_of("slug" if front.slug else "title")
+    site_path = front.site_path
+    # The line a message about the post's URL points at: the key its path or last segment comes
+    # from (the opening line when it is the file's name).
+    url_key = site_path[0] if site_path else slug_key
+    url_line = block.line_of(url_key) if url_key else block.opening_line
     post = _post(front, body, path, slug, config).model_copy(update={"url_line": url_line})
     return ParseResult(post=post, problems=problems)
+
+
+def _dated_by_name(data: dict[str, Any], name: SourceName) -> dict[str, Any]:
+    """Given front matter, returns it with the file name's date when it gives none (Jekyll's way).
+
+    The prefix is written as text, so it is read as a calendar day, like a date-only value.
+    """
+    if data.get("date") is None and name.date is not None:
+        return {**data, "date": name.date}
+    return data
+
+
+def _slug(front: FrontMatter, name: SourceName, config: SiteConfig) -> tuple[str, str | None]:
+    """Given valid front matter and the file's name, returns the post's slug and the front matter
+    key it comes from (None for the file's name)."""
+    if front.slug:
+        return front.slug, "slug"
+    if config.slug_source == "title":
+        return slugify(front.title), "title"
+    return slugify(name.name), None
+
+
+def _site_path_conflicts(
+    data: dict[str, Any], block: FrontMatterBlock, path: str
+) -> list[ContentError]:
+    """Given front matter, returns an error when more than one key sets the post's whole path."""
+    given = [key for key in SITE_PATH_KEYS if data.get(key) is not None]
+    if len(given) < 2:
+        return []
+    lines = {key: block.line_of(key) for key in given}
+    first, second = sorted(given, key=lambda key: lines[key])[:2]
+    return [
+        ContentError(
+            path=path,
+            line=lines[second],
+            field=second,
+            message=(
+                f"'{first}' (line {lines[first]}) and '{second}' (line {lines[second]}) both"
+                " set the post's path"
+            ),
+            expected="one of " + ", ".join(SITE_PATH_KEYS),
+            hint="keep the one that holds the post's old address, and remove the other",
+        )
+    ]
 
 
 def _xml_safe_front_matter(
@@ -107,15 +159,20 @@ def _validated(
     ]
 
 
-def _long_slug(slug: str, block: FrontMatterBlock, path: str) -> ContentError:
-    """Given a slug made from the title that is too long to name a file, returns the error."""
+def _long_slug(slug: str, key: str | None, block: FrontMatterBlock, path: str) -> ContentError:
+    """Given a slug made from the title or the file name that is too long to name a file, returns
+    the error at the title's line or the opening line."""
     return ContentError(
         path=path,
-        line=block.line_of("title"),
-        field="title",
-        message=f"makes a slug {len(slug.encode())} bytes long",
+        line=block.line_of(key) if key else block.opening_line,
+        field=key,
+        message=(
+            f"makes a slug {len(slug.encode())} bytes long"
+            if key
+            else f"the file name makes a slug {len(slug.encode())} bytes long"
+        ),
         expected=f"a slug of at most {MAX_NAME_BYTES} bytes, the longest file name",
-        hint="set a shorter slug, such as  slug: my-post",
+        hint="set a shorter slug, such as  slug: my-post" + ("" if key else ", or rename the file"),
     )
 
 
@@ -132,8 +189,7 @@ def _post(
     return Post(
         source=path,
         slug=slug,
-        # The URL's year, month and day are those of the site's zone, as readers see the date.
-        url=config.permalinks.post_url(slug, front.date.astimezone(config.zone)),
+        url=_url(front, slug, config),
         title=front.title,
         date=front.date,
         day_only=front.day_only,
@@ -151,6 +207,15 @@ def _post(
         reading_minutes=body.reading_minutes,
         extra=front.extra,
     )
+
+
+def _url(front: FrontMatter, slug: str, config: SiteConfig) -> str:
+    """Given valid front matter and the slug, returns the post's path on the site."""
+    site_path = front.site_path
+    if site_path is not None:
+        return site_path[1]
+    # The URL's year, month and day are those of the site's zone, as readers see the date.
+    return config.permalinks.post_url(slug, front.date.astimezone(config.zone))
 
 
 def _failed(problems: list[ContentError]) -> ParseResult:
