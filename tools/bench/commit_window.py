@@ -3,8 +3,8 @@
 An update renders every changed page first and writes nothing to the published files until all
 of them have rendered; then one pass renames the staged files over their targets. Between the
 first rename and the last, a reader may see some pages new and some old. This measures that
-pass (from the `.octavo-updating` marker's creation to the end of the renames) on the benchmark
-corpus, for a one-post edit and for a change that touches every page.
+pass (`OutputWriter.commit`: from the update marker's creation, through the renames, to the new
+manifest) on the benchmark corpus, for a one-post edit and for a change that touches every page.
 
 Usage: python tools/bench/commit_window.py [--posts 1000] [--repeat 5]
 """
