@@ -16,16 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from octavo.freshness import SourceFile
 from octavo.site import SitePaths
 from octavo_content import LightPost, SiteConfig
 from octavo_render import Renderer, View
 from octavo_tags import TagIndex
-
-if TYPE_CHECKING:  # the route table holds pages: it imports this module
-    from octavo.routes import RouteTable
 
 
 @dataclass(frozen=True)
@@ -76,8 +73,9 @@ class Site:
     renderer: Renderer
     # The files under static/, as the load's walk listed them.
     static_files: tuple[SourceFile, ...]
-    # Every page claimed; complete once every kind has run (the sitemap reads it lazily).
-    routes: RouteTable
+    # Every page claimed (the route table); complete once every kind has run, so only a view
+    # built on demand may read it, as the sitemap's does.
+    routes: Iterable[Page]
 
     @cached_property
     def last_change(self) -> datetime | None:
