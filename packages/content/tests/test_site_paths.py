@@ -63,3 +63,22 @@ def test_a_path_that_is_not_text_is_an_error() -> None:
     with pytest.raises(ValidationError) as caught:
         FrontMatter.model_validate({"title": "T", "date": "2024-01-01", "url": ["/a/"]})
     assert caught.value.errors()[0]["loc"] == ("url",)
+
+
+def test_old_paths_from_both_keys_are_normalised_and_kept_once() -> None:
+    front = FrontMatter.model_validate(
+        {
+            "title": "T",
+            "date": "2024-05-01",
+            "aliases": ["2019/05/old", "/x.html"],
+            "redirect_from": "/2019/05/old/",  # Jekyll's single path; the same as an alias
+        }
+    )
+    assert front.aliases == ("/2019/05/old/", "/x.html")
+    assert front.redirect_from == ("/2019/05/old/",)
+    assert front.old_paths == (("aliases", "/2019/05/old/"), ("aliases", "/x.html"))
+
+
+def test_an_old_path_is_refused_as_a_whole_path_is() -> None:
+    with pytest.raises(ValidationError, match=r"'\.\.' segment"):
+        FrontMatter.model_validate({"title": "T", "date": "2024-05-01", "aliases": ["/a/../b/"]})

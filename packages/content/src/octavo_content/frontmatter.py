@@ -24,11 +24,17 @@ HINTS = {
     "url": "write the post's whole path on the site, such as  url: /2019/05/my-post/",
     "path": "write the post's whole path on the site, such as  path: /2019/05/my-post/",
     "permalink": "write the post's whole path on the site, such as  permalink: /2019/05/my-post/",
+    "aliases": "write the post's old paths as a list,  aliases: [/2019/05/old-name/]",
+    "redirect_from": "write the post's old paths as a list or one path,"
+    "  redirect_from: /2019/05/old-name/",
 }
 
 # The keys that set a post's whole path on the site, each as the engine that reads it calls it:
 # Hugo's `url`, Zola's `path`, Jekyll's `permalink`. A post sets at most one.
 SITE_PATH_KEYS = ("url", "path", "permalink")
+# The keys that list a post's old paths, each redirected to it: Hugo's and Zola's `aliases`,
+# Jekyll's `redirect_from` (jekyll-redirect-from, which also takes a single path).
+ALIAS_KEYS = ("aliases", "redirect_from")
 # What a path keeps as it is: the characters a URL path carries unescaped (RFC 3986 unreserved),
 # the same as in [permalinks] patterns, so the path is at once a file name and a link.
 _PATH_UNSAFE = re.compile(r"[^A-Za-z0-9._~/-]")
@@ -133,6 +139,9 @@ class FrontMatter(BaseModel):
     url: str | None = None
     path: str | None = None
     permalink: str | None = None
+    # Old paths of the post, normalised like `url`, each redirected to it.
+    aliases: tuple[str, ...] = ()
+    redirect_from: tuple[str, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -219,6 +228,26 @@ class FrontMatter(BaseModel):
             raise ValueError(f"{value!r} is not a path; expected a path such as /2019/05/my-post/")
         return normalised_site_path(value)
 
+    @field_validator("aliases", "redirect_from", mode="before")
+    @classmethod
+    def _old_paths(cls, value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list | tuple):
+            raise ValueError(
+                f"{value!r} is not a list of paths; expected a list such as [/2019/05/old-name/]"
+            )
+        paths: dict[str, None] = {}
+        for item in items:
+            if not isinstance(item, str):
+                raise ValueError(
+                    f"{item!r} is not a path; expected each old path as text such as"
+                    " /2019/05/old-name/"
+                )
+            paths.setdefault(normalised_site_path(item))
+        return tuple(paths)
+
     @property
     def site_path(self) -> tuple[str, str] | None:
         """The key that sets the post's whole path, and the path; None when none does."""
@@ -227,6 +256,15 @@ class FrontMatter(BaseModel):
             if value is not None:
                 return key, str(value)
         return None
+
+    @property
+    def old_paths(self) -> tuple[tuple[str, str], ...]:
+        """Each old path of the post with the key that gives it; a path both keys give, once."""
+        found: dict[str, str] = {}
+        for key in ALIAS_KEYS:
+            for path in getattr(self, key):
+                found.setdefault(path, key)
+        return tuple((key, path) for path, key in found.items())
 
     @property
     def extra(self) -> dict[str, Any]:

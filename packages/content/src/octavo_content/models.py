@@ -46,6 +46,10 @@ class LightPost(BaseModel):
     # The file line the URL comes from (its `url`, `path` or `permalink`, its `slug`, its `title`
     # under slug_source = "title"; the opening line when it is the file's name), for messages.
     url_line: int = 1
+    # The post's old paths (`aliases`, `redirect_from`), each redirected to `url`, and the line
+    # of the key that gives each, for messages.
+    aliases: tuple[str, ...] = ()
+    alias_lines: tuple[int, ...] = ()
     title: str
     date: datetime
     # True when the front matter gave a calendar date without a time: it is shown as that

@@ -77,7 +77,14 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     # from (the opening line when it is the file's name).
     url_key = site_path[0] if site_path else slug_key
     url_line = block.line_of(url_key) if url_key else block.opening_line
-    post = _post(front, body, path, slug, config).model_copy(update={"url_line": url_line})
+    old_paths = front.old_paths
+    post = _post(front, body, path, slug, config).model_copy(
+        update={
+            "url_line": url_line,
+            "aliases": tuple(old for _, old in old_paths),
+            "alias_lines": tuple(block.line_of(key) for key, _ in old_paths),
+        }
+    )
     return ParseResult(post=post, problems=problems)
 
 
