@@ -71,7 +71,10 @@ def test_bundles_paths_and_title_slugs_are_routed(tmp_path: Path) -> None:
         site, {"posts/bundled/index.md": post("Now by Title", "date: 2024-01-01\n")}, by_title
     )
     assert Builder(site).build().ok
-    assert post_pages(output) == ["now-by-title"]
+    # The post moved: its old URL is a redirect page now.
+    assert post_pages(output) == ["bundled", "now-by-title"]
+    moved = (output / "posts" / "bundled" / "index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=/posts/now-by-title/">' in moved
 
 
 def test_two_posts_at_one_path_are_a_route_error_naming_both(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from octavo import Builder, BuildReport, main
+from octavo import Builder, BuildReport, SitePaths, main
+from octavo.moves import recorded_moves
 from octavo.verify import tree_differences
 from octavo_content import slugify
 
@@ -36,6 +37,10 @@ NOW = datetime(2025, 1, 1, tzinfo=UTC)
 TAGS = ["Python", "python", "Web", "C++", "Data Science"]
 TITLES = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta"]
 SLUGS = ["pinned", "moved"]
+# Old paths a post may keep (`aliases`), written as Hugo, Zola and Jekyll write them.
+ALIASES = ["/old/one/", "2019/05/two.html", "/posts/pinned/"]
+# New slugs for a post whose URL changes: its old URL must keep redirecting to it.
+NEW_SLUGS = ["moved-once", "moved-twice"]
 AUTHORS = ["Ada", "Grace", "Linus"]
 SUMMARIES = ["A summary of its own.", "Another one, *emphasised*."]
 # Keys the engine does not know land in `post.extra`; these are no likely typo of a known key.
@@ -89,6 +94,7 @@ class Spec:
     # A `<!-- more -->` line after the first section: the summary is longer than one paragraph.
     more: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] | None = None
 
     def text(self) -> str:
         """Returns the post's file: front matter and body."""
@@ -106,6 +112,8 @@ class Spec:
             lines.append(f"updated: {when(self.updated)}")
         if self.summary is not None:
             lines.append(f'summary: "{self.summary}"')
+        if self.aliases is not None:
+            lines.append(f"aliases: [{', '.join(self.aliases)}]")
         lines += [f"{key}: {value}" for key, value in sorted(self.extra.items())]
         cut = "<!-- more -->\n\n" if self.more else ""
         return (
@@ -167,11 +175,20 @@ class SiteState:
             notes.write_text(f"notes {self.static}\n")
 
     def build(self, root: Path, clean_output: Path | None = None) -> BuildReport:
-        """Builds the site at `root` incrementally, or from nothing into `clean_output`."""
+        """Builds the site at `root` incrementally, or from nothing into `clean_output`.
+
+        A build from nothing has no history: it is given the redirects of moved posts that the
+        incremental builds kept, as `--verify` gives them.
+        """
         if clean_output is None:
             return Builder(root, now=NOW, include_drafts=self.drafts).build()
         return Builder(
-            root, clean_output, now=NOW, include_drafts=self.drafts, use_cache=False
+            root,
+            clean_output,
+            now=NOW,
+            include_drafts=self.drafts,
+            use_cache=False,
+            moved=recorded_moves(SitePaths.of(root)),
         ).build()
 
 
@@ -244,10 +261,28 @@ class EditKind:
     fixed: tuple[tuple[Any, ...], ...]
     # Whether the first fixed edit changes the output, so that its case cannot pass vacuously.
     changes_output: bool = True
+    # A check of the incremental output after fixed edit number N, beyond equality.
+    check: Callable[[Path, int], None] | None = None
 
     def edits(self) -> st.SearchStrategy[Edit]:
         """Returns the strategy drawing edits of this kind."""
         return st.tuples(st.just(self.name), *self.arguments)
+
+
+def redirects_to(output: Path, old: str, new: str) -> None:
+    """Asserts that the page at `old` redirects to `new` and that `_redirects` says so."""
+    page = (output / old.strip("/") / "index.html").read_text()
+    assert f'<meta http-equiv="refresh" content="0; url={new}">' in page
+    assert f"{old} {new} 301\n" in (output / "_redirects").read_text()
+
+
+def old_urls_redirect(output: Path, number: int) -> None:
+    """After the fixed `url_change` edits of post 0 (`/posts/0-alpha/`), each old URL redirects
+    to its newest one."""
+    new = f"/posts/{NEW_SLUGS[number]}/"
+    redirects_to(output, "/posts/0-alpha/", new)
+    if number == 1:
+        redirects_to(output, f"/posts/{NEW_SLUGS[0]}/", new)
 
 
 titles = st.integers(0, len(TITLES) - 1)
@@ -267,6 +302,19 @@ KINDS = (
         on_post(setting("slug")),
         (which, st.sampled_from([None, *SLUGS])),
         ((0, "pinned"), (2, None)),
+    ),
+    EditKind(
+        "aliases",
+        on_post(setting("aliases")),
+        (which, st.none() | st.lists(st.sampled_from(ALIASES), max_size=2, unique=True)),
+        ((0, ["/old/one/"]), (0, ["2019/05/two.html", "/old/one/"]), (0, None)),
+    ),
+    EditKind(
+        "url_change",
+        on_post(setting("slug")),
+        (which, st.sampled_from(NEW_SLUGS)),
+        ((0, NEW_SLUGS[0]), (0, NEW_SLUGS[1])),
+        check=old_urls_redirect,
     ),
     EditKind(
         "authors",
@@ -409,6 +457,8 @@ def test_each_kind_of_edit_gives_the_output_of_a_clean_build(
         clean = state.build(root, clean_output)
         assert (incremental.ok, clean.ok) == (True, True), [*incremental.errors, *clean.errors]
         assert tree_differences(root / "public", clean_output) == [], edit
+        if kind.check is not None:
+            kind.check(root / "public", number)
         if number == 0 and kind.changes_output:
             assert tree_differences(start, clean_output), (
                 f"{edit} changes no page: it tests nothing"

@@ -110,14 +110,16 @@ def test_a_failed_build_keeps_the_last_good_one_and_a_fix_recovers(
     assert json.loads(live.message().split("data: ", 1)[1])["errors"] == []
 
 
-def test_a_renamed_posts_old_url_gets_404_with_the_reload_script(
+def test_a_renamed_posts_old_url_redirects_to_its_new_one(
     demo_site: Path, client: TestClient, live: LiveSite
 ) -> None:
     rename_post(demo_site)
-    assert live.build_now().ok
+    report = live.build_now()
+    assert report.ok
+    assert any("moved from" in warning.message for warning in report.warnings)
     old = client.get(POST_URL)
-    assert old.status_code == 404
-    assert "reload.js" in old.text
+    assert old.status_code == 200
+    assert '<meta http-equiv="refresh" content="0; url=/posts/renamed/">' in old.text
     assert client.get("/posts/renamed/").status_code == 200
 
 

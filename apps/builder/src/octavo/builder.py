@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, cache_warning
 from octavo.fingerprint import digest, engine_digest, parse_key, templates_digest
@@ -17,6 +18,7 @@ from octavo.kinds import page_kinds
 from octavo.layout import LOCK_FILE
 from octavo.loading import LoadedSite, load_site
 from octavo.lock import LockTimeout, LockUnavailable, site_lock
+from octavo.moves import History, moved_posts, published_urls, recorded_history
 from octavo.pages import Site
 from octavo.parallel import default_jobs
 from octavo.progress import BuildProgress, NoProgress
@@ -26,7 +28,14 @@ from octavo.rendering import Rendered, render_pages, write_error
 from octavo.routes import RouteTable
 from octavo.site import SitePaths
 from octavo.writer import OutputWriter
-from octavo_content import ContentError, ContentErrors, SiteConfig, newest_first, only_errors
+from octavo_content import (
+    ContentError,
+    ContentErrors,
+    LightPost,
+    SiteConfig,
+    newest_first,
+    only_errors,
+)
 from octavo_render import Renderer, ViewDigester
 from octavo_tags import TagIndex
 
@@ -80,7 +89,10 @@ class Builder:
         compress: bool = False,
         progress: BuildProgress | None = None,
         state: SiteState | None = None,
+        moved: Mapping[str, str] | None = None,
     ) -> None:
+        """`moved` (old URL -> new URL) stands for the redirects the cache's history would give:
+        a clean build that must equal an incremental one (`--verify`) passes the ones it kept."""
         self.paths = SitePaths.of(site, output)
         self.include_drafts = include_drafts
         self.now = now or datetime.now(UTC)
@@ -92,6 +104,7 @@ class Builder:
         # with nothing to do before loading the engine).
         self.known_state = state
         self.working_set: tuple[object, ...] = ()
+        self.given_moves = moved
 
     def build(self) -> BuildReport:
         """Run every phase; publish the output only when no phase found an error."""
@@ -150,12 +163,14 @@ class Builder:
             body_digests=site.digests,
         )
         with timer("route"):
-            routes = self.route(config, site, index, renderer, problems)
+            moved = self.moves(cache, site, problems)
+            routes, moved = self.route(config, site, index, renderer, moved, problems)
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
         renders_with = self.renders_with(config)
-        structure = self.structure(renders_with, site)
-        records = BuildRecords(cache, writer, str(self.paths.output), structure)
+        structure = self.structure(renders_with, site, moved)
+        history = History(published_urls(site.posts, site.digests), moved)
+        records = BuildRecords(cache, writer, str(self.paths.output), structure, history)
         with timer("render"):
             rendered = self.render(routes, site, renderer, records, writer, renders_with)
         problems.extend(rendered.errors)
@@ -278,29 +293,66 @@ class Builder:
         problems.extend(index.problems)
         return index
 
+    def moves(
+        self, cache: BuildCache | None, site: LoadedSite, problems: list[ContentError]
+    ) -> dict[str, str]:
+        """The redirects kept from the old URLs of posts that moved, with a warning per post
+        that moved since the last build into this output."""
+        history = (
+            History(moved=self.given_moves)
+            if self.given_moves is not None
+            else recorded_history(cache, str(self.paths.output))
+        )
+        moved, warnings = moved_posts(history, site.posts, site.digests)
+        problems.extend(warnings)
+        return moved
+
     def route(
         self,
         config: SiteConfig,
         site: LoadedSite,
         index: TagIndex,
         renderer: Renderer,
+        moved: dict[str, str],
         problems: list[ContentError],
+    ) -> tuple[RouteTable, dict[str, str]]:
+        """Phase 3: every page of every kind claims its URL; two claims on one file are errors.
+
+        An old URL of a moved post that another page claims now is that page's: its redirect is
+        dropped, and the pages claimed again without it. Returns the routes and the redirects.
+        """
+        posts = tuple(newest_first(site.posts))
+        routes = self._routes(config, posts, index, renderer, moved)
+        taken = {old for old in moved if routes.claims(old) > 1}
+        if taken:
+            moved = {old: new for old, new in moved.items() if old not in taken}
+            routes = self._routes(config, posts, index, renderer, moved)
+        problems.extend(routes.conflicts())
+        return routes, moved
+
+    def _routes(
+        self,
+        config: SiteConfig,
+        posts: tuple[LightPost, ...],
+        index: TagIndex,
+        renderer: Renderer,
+        moved: dict[str, str],
     ) -> RouteTable:
-        """Phase 3: every page of every kind claims its URL; two claims on one file are errors."""
+        """The route table of every page of every kind."""
         routes = RouteTable()
         given = Site(  # what every kind is given
             config=config,
             paths=self.paths,
-            posts=tuple(newest_first(site.posts)),
+            posts=posts,
             index=index,
             renderer=renderer,
             static_files=self.static_files,
             routes=routes,
+            moved=MappingProxyType(moved),
         )
         for kind in page_kinds():
             for page in kind(given):
                 routes.claim(page)
-        problems.extend(routes.conflicts())
         return routes
 
     def renders_with(self, config: SiteConfig) -> str:
@@ -313,13 +365,14 @@ class Builder:
         )
 
     @staticmethod
-    def structure(renders_with: str, site: LoadedSite) -> str:
-        """The digest of everything a page is made from but the posts' content.
+    def structure(renders_with: str, site: LoadedSite, moved: Mapping[str, str]) -> str:
+        """The digest of everything a page is made from but the posts' content: the engine,
+        templates and settings, every post's placement, the redirects of moved posts.
 
         Equal to the last build's, every page lists the same posts in the same places.
         """
         placed = tuple((post.source, site.placements[post.source]) for post in site.posts)
-        return digest(renders_with, placed)
+        return digest(renders_with, placed, tuple(sorted(moved.items())))
 
     def render(
         self,

@@ -47,7 +47,7 @@ MANIFEST_SUFFIX = ".manifest"
 UPDATING_SUFFIX = ".updating"
 MANIFEST_HEADER = "octavo-manifest 3 "
 # The build cache's meta keys about one output folder: each prefix followed by the folder's path.
-OUTPUT_KEYS = ("built:", "fresh:", "structure:", "token:")
+OUTPUT_KEYS = ("built:", "fresh:", "moved:", "structure:", "token:", "urls:")
 
 # The code whose files the no-op signature and the engine digest cover.
 ENGINE_PACKAGES = ("octavo_content", "octavo_parser", "octavo_tags", "octavo_render", "octavo")

@@ -12,10 +12,11 @@ point group `octavo.page_kinds` (see the builder's README).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from types import MappingProxyType
 from typing import Protocol
 
 from octavo.freshness import SourceFile
@@ -76,6 +77,9 @@ class Site:
     # Every page claimed (the route table); complete once every kind has run, so only a view
     # built on demand may read it, as the sitemap's does.
     routes: Iterable[Page]
+    # Old URL -> new URL of posts that moved since earlier builds into the same output, kept by
+    # the builder from its cache; the redirects kind leaves a page at each old URL.
+    moved: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @cached_property
     def last_change(self) -> datetime | None:

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from octavo.cache import BuildCache, OutputRecord
+from octavo.moves import History
 from octavo.writer import OutputWriter
 
 
@@ -21,9 +22,16 @@ class BuildRecords:
     """The records of one output folder in the build cache, trusted or not."""
 
     def __init__(
-        self, cache: BuildCache | None, writer: OutputWriter, output: str, structure: str
+        self,
+        cache: BuildCache | None,
+        writer: OutputWriter,
+        output: str,
+        structure: str,
+        history: History | None = None,
     ) -> None:
+        """`history`: the posts' URLs and the redirects of moved posts, to save for next time."""
         previous = writer.previous
+        self.history = history
         self._cache = cache
         self._output = output
         self.structure = structure
@@ -69,6 +77,11 @@ class BuildRecords:
             cache.store_outputs(output, fresh, set(self.outputs) - set(urls))
             cache.set_meta(f"token:{output}", token)
             cache.set_meta(f"structure:{output}", self.structure)
+            if self.history is not None:
+                urls, moved = self.history.dumps()
+                for key, value in ((f"urls:{output}", urls), (f"moved:{output}", moved)):
+                    if cache.meta(key) != value:
+                        cache.set_meta(key, value)
             cache.mark_built(output)  # the posts this build loaded are now published there
             cache.commit()
         except (sqlite3.Error, OSError) as failure:

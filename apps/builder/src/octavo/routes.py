@@ -25,6 +25,10 @@ class RouteTable:
         key = output_file(page.url).casefold()
         self._claims.setdefault(key, []).append(page)
 
+    def claims(self, url: str) -> int:
+        """How many pages claim the file that serves `url`."""
+        return len(self._claims.get(output_file(url).casefold(), ()))
+
     def __iter__(self) -> Iterator[Page]:
         for routes in self._claims.values():
             yield routes[0]

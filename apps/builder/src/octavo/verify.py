@@ -8,6 +8,7 @@ from pathlib import Path
 
 from octavo.builder import Builder
 from octavo.layout import manifest_path
+from octavo.moves import recorded_moves
 
 
 def tree_differences(left: Path, right: Path) -> list[str]:
@@ -40,6 +41,8 @@ def verify(builder: Builder) -> list[str]:
                 jobs=builder.jobs,
                 use_cache=False,
                 compress=builder.compress,
+                # A clean build has no history: it keeps the redirects the output's build kept.
+                moved=recorded_moves(builder.paths),
             ).build()
             if not clean.ok:
                 return [str(error) for error in clean.errors]

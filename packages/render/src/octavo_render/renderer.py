@@ -235,6 +235,26 @@ class Renderer:
         """Returns the view of `robots.txt`: every crawler allowed, and where the sitemap is."""
         return View.of("robots.txt", sitemap_url=self._links.absolute(SITEMAP_PATH))
 
+    def redirect_view(self, old_path: str, target_url: str) -> View:
+        """Given an old site path and the site path it moved to, returns the view of the small
+        page left at the old path: canonical link, meta refresh and a visible link, never indexed.
+        """
+        return View.of(
+            "redirect.html",
+            title=self._full_title("Moved"),
+            old=self._links.path(old_path),
+            target=self._links.path(target_url),
+            canonical=self._links.absolute(target_url),
+        )
+
+    def redirects_file_view(self, redirects: Sequence[tuple[str, str]]) -> View:
+        """Given (old path, new path) pairs, returns the view of `_redirects` (Netlify's and
+        Cloudflare Pages' format): one `OLD NEW 301` line per pair, sorted."""
+        lines = tuple(
+            sorted((self._links.path(old), self._links.path(new)) for old, new in redirects)
+        )
+        return View.of("_redirects", redirects=lines)
+
     def render(self, view: View, bodies: Mapping[str, Post] | None = None) -> bytes:
         """Given a view and the whole posts whose HTML it prints, returns the UTF-8 bytes."""
         template = self._env.get_template(view.template)

@@ -15,6 +15,7 @@ from octavo.kinds import (
     home,
     not_found,
     post,
+    redirects,
     robots,
     sitemap,
     static,
@@ -35,6 +36,7 @@ BUILT_IN: tuple[PageKind, ...] = (
     not_found.pages,
     robots.pages,
     theme_assets.pages,
+    redirects.pages,
     static.pages,
 )
 
