@@ -77,15 +77,11 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     # from (the opening line when it is the file's name).
     url_key = site_path[0] if site_path else slug_key
     url_line = block.line_of(url_key) if url_key else block.opening_line
-    old_paths = front.old_paths
-    post = _post(front, body, path, slug, config).model_copy(
-        update={
-            "url_line": url_line,
-            "aliases": tuple(old for _, old in old_paths),
-            "alias_lines": tuple(block.line_of(key) for key, _ in old_paths),
-        }
-    )
-    return ParseResult(post=post, problems=problems)
+    lines = {
+        "url_line": url_line,
+        "alias_lines": tuple(block.line_of(key) for key, _ in front.old_paths),
+    }
+    return ParseResult(post=_post(front, body, path, slug, config, lines), problems=problems)
 
 
 def _dated_by_name(data: dict[str, Any], name: SourceName) -> dict[str, Any]:
@@ -184,9 +180,15 @@ def _long_slug(slug: str, key: str | None, block: FrontMatterBlock, path: str) -
 
 
 def _post(
-    front: FrontMatter, body: RenderedMarkdown, path: str, slug: str, config: SiteConfig
+    front: FrontMatter,
+    body: RenderedMarkdown,
+    path: str,
+    slug: str,
+    config: SiteConfig,
+    lines: dict[str, Any],
 ) -> Post:
-    """Given valid front matter and the rendered body, returns the post."""
+    """Given valid front matter, the rendered body and the file lines of the URL's keys (`url_line`,
+    `alias_lines`), returns the post."""
     summary_html, description = body.summary_html, body.description
     has_more = body.has_more
     if front.summary:
@@ -213,6 +215,8 @@ def _post(
         word_count=body.word_count,
         reading_minutes=body.reading_minutes,
         extra=front.extra,
+        aliases=tuple(old for _, old in front.old_paths),
+        **lines,
     )
 
 
