@@ -1,4 +1,5 @@
-"""Front matter: split it from the body, load it as YAML or TOML, and find where each key stands."""
+"""Front matter: split it from the body, load it as YAML or TOML (or Pelican's metadata lines), and
+find where each key stands."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import yaml
 
 from octavo_content import ContentError
 
-Format = Literal["yaml", "toml"]
+Format = Literal["yaml", "toml", "pelican"]
 
 _FENCES: dict[str, Format] = {"---": "yaml", "+++": "toml"}
 _EXAMPLE = "front matter between --- lines, such as  title: Hello  and  date: 2024-05-01"
@@ -20,6 +21,14 @@ _TOML_KEY = re.compile(r"""^\s*(["']?)([A-Za-z0-9_.-]+)\1\s*=""")
 # What tomllib says of a key or table given twice.
 _TOML_TWICE = re.compile(r"Cannot (overwrite|declare)")
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]*?)\s*\]")
+# Pelican's Markdown metadata: `Key: value` lines from the first line to the first blank one,
+# as Python-Markdown's meta extension reads them (keys case-insensitive; an indented line goes on
+# the key above). Read only when one key is `Title`, which Pelican requires, so a post that
+# merely starts with "Note: ..." is never taken for metadata.
+_PELICAN_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$")
+# Pelican's names for what Octavo calls otherwise.
+_PELICAN_KEYS = {"modified": "updated", "status": "draft"}
+_PELICAN_LISTS = ("tags", "authors")
 # Deeper than any front matter needs, shallow enough that no loader or pickle recurses too far.
 MAX_DEPTH = 20
 _ANCHOR_HINT = (
@@ -57,10 +66,20 @@ class FrontMatterBlock:
 
     def line_of(self, key: str) -> int:
         """Given a top-level key, returns the file line it stands on, or the opening fence line."""
+        if self.format == "pelican":
+            return self._pelican_line_of(key)
         separator = ":" if self.format == "yaml" else "="
         pattern = re.compile(rf"""^(["']?){re.escape(key)}\1\s*{separator}""")
         for number, line in enumerate(self.text.split("\n"), start=self.opening_line + 1):
             if pattern.match(line):
+                return number
+        return self.opening_line
+
+    def _pelican_line_of(self, key: str) -> int:
+        """Given a key as Octavo names it, returns the line of Pelican's metadata giving it."""
+        for number, line in enumerate(self.text.split("\n"), start=self.opening_line):
+            found = _PELICAN_LINE.match(line)
+            if found and _PELICAN_KEYS.get(found.group(1).lower(), found.group(1).lower()) == key:
                 return number
         return self.opening_line
 
@@ -69,6 +88,9 @@ def split_front_matter(text: str, path: str) -> FrontMatterBlock | ContentError:
     """Given a file's text, returns its front matter block, or why it has none."""
     lines = text.split("\n")
     fence = lines[0].rstrip()
+    pelican = _pelican_block(lines)
+    if pelican is not None:
+        return pelican
     if fence not in _FENCES:
         return ContentError(
             path=path,
@@ -95,8 +117,75 @@ def split_front_matter(text: str, path: str) -> FrontMatterBlock | ContentError:
     )
 
 
+def _pelican_block(lines: list[str]) -> FrontMatterBlock | None:
+    """Given a file's lines, returns its Pelican metadata block, None when it starts otherwise."""
+    keys: list[str] = []
+    end = len(lines)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            end = index
+            break
+        found = _PELICAN_LINE.match(line)
+        if found:
+            keys.append(found.group(1).lower())
+        elif not (keys and line[:1] in {" ", "\t"}):
+            return None
+    if "title" not in keys:
+        return None
+    return FrontMatterBlock(
+        format="pelican",
+        text="\n".join(lines[:end]),
+        opening_line=1,
+        body_line=end + 2,
+        body="\n".join(lines[end + 1 :]),
+    )
+
+
+def _pelican_data(block: FrontMatterBlock, path: str) -> dict[str, Any] | ContentError:
+    """Given Pelican's metadata lines, returns them as front matter keys Octavo reads.
+
+    Keys are lowercased; `Modified` is `updated`; `Status: draft` is `draft: true` and
+    `Status: published` says nothing more. Every value is text, as Pelican reads it (the content
+    model reads dates, and tags and authors separated by commas, from text), but for tags and
+    authors separated by semicolons, which Pelican allows so that a name may hold a comma.
+    """
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    key = ""
+    for number, line in enumerate(block.text.split("\n"), start=block.opening_line):
+        found = _PELICAN_LINE.match(line)
+        if not found:
+            data[key] = f"{data[key]} {line.strip()}".strip()
+            continue
+        key = _PELICAN_KEYS.get(found.group(1).lower(), found.group(1).lower())
+        if key in data:
+            return _duplicate_key(found.group(1), lines[key], number, path, top=True)
+        lines[key] = number
+        data[key] = found.group(2).strip()
+    for key in _PELICAN_LISTS:
+        # Lists "may be semicolon-separated instead, which allows ... tags containing commas".
+        if ";" in data.get(key, ""):
+            data[key] = [item.strip() for item in data[key].split(";") if item.strip()]
+    status = data.pop("draft", None)
+    if status is not None:
+        if status.lower() not in {"draft", "published"}:
+            return ContentError(
+                path=path,
+                line=lines["draft"],
+                field="status",
+                message=f"Status: {status} is not one Octavo reads",
+                expected="Status: draft  or  Status: published",
+                hint="a hidden post is a page: move it under content/pages/",
+            )
+        if status.lower() == "draft":
+            data["draft"] = True
+    return data
+
+
 def loaded_front_matter(block: FrontMatterBlock, path: str) -> dict[str, Any] | ContentError:
     """Given a front matter block, returns its keys and values, or the syntax or shape error."""
+    if block.format == "pelican":
+        return _pelican_data(block, path)
     loaded = _yaml_data(block, path) if block.format == "yaml" else _toml_data(block, path)
     if isinstance(loaded, ContentError):
         return loaded
