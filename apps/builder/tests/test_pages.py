@@ -236,3 +236,15 @@ def test_menu_entries_of_the_wrong_shape_are_errors_at_their_lines(tmp_path: Pat
     assert found == [(8, "menu.1"), (15, "menu.2.target"), (19, "menu.3.url")]
     both = next(error for error in report.errors if error.field == "menu.1")
     assert "url and target" in both.message and both.expected == "one of url, page or target"
+
+
+def test_a_post_made_a_page_keeps_a_redirect_from_its_old_url(tmp_path: Path) -> None:
+    root = site(tmp_path / "s")
+    assert build(root).ok
+    write(root, "hello.md", "title: Hello\ndate: 2024-05-01\nkind: page\n")
+    report = build(root)
+    assert report.ok and report.posts == 0
+    (warning,) = report.warnings
+    assert warning.message.startswith("the page moved from /posts/hello/ to /hello/")
+    assert "url=/hello/" in html(root, "/posts/hello/")
+    assert "Hello" not in (root / "public" / "index.html").read_text().split("<main", 1)[1]
