@@ -36,6 +36,11 @@ def html(root: Path, path: str) -> str:
     return (root / "public" / path.strip("/") / "index.html").read_text()
 
 
+def entry(sitemap: str, path: str) -> str:
+    """The sitemap's entry of the page at `path`, after its `<loc>`."""
+    return sitemap.split(f"<loc>https://example.org{path}</loc>", 1)[1].split("</url>", 1)[0]
+
+
 def nav(page: str) -> list[tuple[str, str, bool]]:
     """The site navigation's links: text, href, whether marked as the current page."""
     block = page.split('<nav class="site-nav" aria-label="Site">', 1)[1].split("</nav>", 1)[0]
@@ -63,8 +68,7 @@ def test_a_page_needs_no_date_and_lives_at_its_slug(tmp_path: Path) -> None:
     assert "article:published_time" not in about
     assert (root / "public" / "contact" / "index.html").is_file()
     sitemap = (root / "public" / "sitemap.xml").read_text()
-    entry = sitemap.split("<loc>https://example.org/about/</loc>", 1)[1].split("</url>")[0]
-    assert "lastmod" not in entry  # no made-up date for an undated page
+    assert "lastmod" not in entry(sitemap, "/about/")  # no made-up date for an undated page
 
 
 def test_pages_are_in_the_sitemap_and_in_no_list_feed_or_tag(tmp_path: Path) -> None:
@@ -100,10 +104,8 @@ def test_a_dated_page_shows_its_date_and_updated_only_when_given(tmp_path: Path)
     revised = html(root, "/revised/")
     assert "Updated <time" in revised and "February" not in revised
     sitemap = (root / "public" / "sitemap.xml").read_text()
-    revised_entry = sitemap.split("<loc>https://example.org/revised/</loc>", 1)[1].split("</url>")[0]
-    assert "<lastmod>2024-03-04T00:00:00+00:00</lastmod>" in revised_entry
-    dated_entry = sitemap.split("<loc>https://example.org/dated/</loc>", 1)[1].split("</url>")[0]
-    assert "<lastmod>2024-02-03T00:00:00+00:00</lastmod>" in dated_entry
+    assert "<lastmod>2024-03-04T00:00:00+00:00</lastmod>" in entry(sitemap, "/revised/")
+    assert "<lastmod>2024-02-03T00:00:00+00:00</lastmod>" in entry(sitemap, "/dated/")
 
 
 def test_url_slug_pattern_and_aliases_place_a_page(tmp_path: Path) -> None:

@@ -48,8 +48,9 @@ def test_the_line_of_a_key_in_the_nth_table_of_an_array() -> None:
 
 
 def test_only_an_undated_page_has_no_date() -> None:
-    page = LightPost(source="content/pages/a.md", kind="page", slug="a", url="/a/", title="A",
-                     date=None)
+    page = LightPost(
+        source="content/pages/a.md", kind="page", slug="a", url="/a/", title="A", date=None
+    )
     assert page.date is None and page.updated is None
     with pytest.raises(ValueError, match="page without a date"):
         _ = page.dated

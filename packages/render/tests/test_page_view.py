@@ -57,9 +57,7 @@ def test_the_default_navigation_is_home_tags_archive(renderer: Renderer) -> None
     ]
 
 
-def test_a_menu_replaces_it_and_marks_the_current_page(
-    config: SiteConfig, index: TagIndex
-) -> None:
+def test_a_menu_replaces_it_and_marks_the_current_page(config: SiteConfig, index: TagIndex) -> None:
     menu = [Link("About & me", "/about/"), Link("Code", "https://example.com/x?a=1&b=2")]
     renderer = Renderer(config, index, menu=menu)
     links = nav_links(rendered(renderer, about(date=None)))
