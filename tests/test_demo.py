@@ -31,6 +31,9 @@ def test_summary_counts_posts_tags_and_pages(demo_build: tuple[BuildReport, Path
     assert (output / "index.html").is_file()
     assert (output / "archive" / "index.html").is_file()
     assert (output / "404.html").is_file()
+    about = (output / "about" / "index.html").read_text()
+    assert '<a href="/about/" aria-current="page">About</a>' in about
+    assert "https://demo.example.org/about/" in (output / "sitemap.xml").read_text()
     assert "Sitemap: https://demo.example.org/sitemap.xml" in (output / "robots.txt").read_text()
 
 
@@ -39,7 +42,8 @@ def test_every_page_passes_the_nu_html_checker(
 ) -> None:
     _, output = demo_build
     pages = sitecheck.html_files(output)
-    assert len(pages) == 10 + 1 + 15 + 3  # posts, home, tag pages, tags list + archive + 404
+    # posts, the About page, home, tag pages, tags list + archive + 404
+    assert len(pages) == 10 + 1 + 1 + 15 + 3
     assert sitecheck.nu_errors(vnu_jar, pages) == []
 
 

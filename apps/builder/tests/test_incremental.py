@@ -82,7 +82,8 @@ class Spec:
     """One post, as the fields of its file."""
 
     title: str
-    day: int
+    # None writes no date: only a page may say none.
+    day: int | None
     tags: list[str]
     draft: bool = False
     body: int = 0
@@ -95,15 +96,17 @@ class Spec:
     more: bool = False
     extra: dict[str, str] = field(default_factory=dict)
     aliases: list[str] | None = None
+    # None writes no key: a file under pages/ is a page, any other a post.
+    kind: str | None = None
 
     def text(self) -> str:
         """Returns the post's file: front matter and body."""
-        lines = [
-            f"title: {self.title}",
-            f"date: {when(self.day)}",
-            f"tags: [{', '.join(self.tags)}]",
-            f"draft: {str(self.draft).lower()}",
-        ]
+        lines = [f"title: {self.title}"]
+        if self.day is not None:
+            lines.append(f"date: {when(self.day)}")
+        lines += [f"tags: [{', '.join(self.tags)}]", f"draft: {str(self.draft).lower()}"]
+        if self.kind is not None:
+            lines.append(f"kind: {self.kind}")
         if self.slug is not None:
             lines.append(f"slug: {self.slug}")
         if self.authors is not None:
@@ -136,6 +139,9 @@ class SiteState:
     static: int | None = None
     # Not a file: whether the site is built with drafts, as `octavo serve` builds it.
     drafts: bool = False
+    # The [[menu]] entries, each a page's source path under content/ or a built-in target;
+    # None writes no menu (the theme's default navigation).
+    menu: list[str] | None = None
 
     def write(self, root: Path) -> None:
         """Makes the files under `root` match this state, rewriting only those that changed."""
@@ -153,7 +159,7 @@ class SiteState:
         (root / "octavo.toml").write_text(
             f'title = "Site {self.title}"\nbase_url = "https://example.org/"\n'
             f'timezone = "UTC"\nper_page = {self.per_page}\n'
-            f'list_content = "{self.list_content}"\n{author}'
+            f'list_content = "{self.list_content}"\n{author}' + menu_toml(self.menu)
         )
         (root / "templates").mkdir(exist_ok=True)
         for name, text in TEMPLATES.items():
@@ -192,6 +198,15 @@ class SiteState:
         ).build()
 
 
+def menu_toml(entries: list[str] | None) -> str:
+    """Given menu entries (page paths such as pages/about.md, or targets), returns [[menu]]."""
+    tables = []
+    for number, entry in enumerate(entries or []):
+        link = f'page = "{entry}"' if entry.endswith(".md") else f'target = "{entry}"'
+        tables.append(f'\n[[menu]]\nname = "Link {number}"\n{link}\n')
+    return "".join(tables)
+
+
 Edit = tuple[Any, ...]  # (kind name, *arguments)
 
 
@@ -219,6 +234,31 @@ def setting(attribute: str) -> Callable[..., None]:
 
 def add(state: SiteState, title: int, day: int, tags: list[str]) -> None:
     state.posts[f"post-{len(state.posts)}-{day}.md"] = Spec(TITLES[title], day, tags)
+
+
+def add_page(state: SiteState, title: int, day: int | None) -> None:
+    state.posts[f"pages/page-{len(state.posts)}.md"] = Spec(TITLES[title], day, [])
+
+
+def pages_of(state: SiteState) -> list[str]:
+    return sorted(name for name in state.posts if name.startswith("pages/"))
+
+
+def on_page(change: Callable[..., None]) -> Callable[..., None]:
+    """Given a change to one page, returns the site change that applies it to page number N."""
+
+    def changed(state: SiteState, which: int, *args: Any) -> None:
+        names = pages_of(state)
+        if names:
+            change(state.posts[names[which % len(names)]], *args)
+
+    return changed
+
+
+def delete_page(state: SiteState, which: int) -> None:
+    names = pages_of(state)
+    if names:
+        del state.posts[names[which % len(names)]]
 
 
 def delete(state: SiteState, which: int) -> None:
@@ -289,6 +329,8 @@ titles = st.integers(0, len(TITLES) - 1)
 days = st.integers(-6, 28)
 tag_lists = st.lists(st.sampled_from(TAGS), min_size=1, max_size=3, unique=True)
 which = st.integers(0, 20)
+# What a [[menu]] entry may name: the fixed site's page, built-in targets.
+MENU_ENTRIES = ["pages/about.md", "archive", "tags", "home"]
 KINDS = (
     EditKind("add", add, (titles, days, tag_lists), ((6, 4, ["Web"]),)),
     EditKind("delete", delete, (which,), ((0,), (4,))),
@@ -370,6 +412,30 @@ KINDS = (
     EditKind("static", setting("static"), (st.none() | st.integers(0, 2),), ((1,), (2,), (None,))),
     # The fixed site is built with drafts: this leaves them out, then takes them in again.
     EditKind("drafts", setting("drafts"), (st.booleans(),), ((False,), (True,))),
+    # Standalone pages: dated or not, edited, retitled (the URL stays: it is the file's name),
+    # removed; a post made a page (it leaves every list, and moves to /slug/) and back again.
+    EditKind("add_page", add_page, (titles, st.none() | days), ((2, None), (3, 6))),
+    EditKind("page_body", on_page(setting("body")), (which, st.integers(0, 3)), ((0, 2),)),
+    EditKind("page_retitle", on_page(retitle), (which, titles), ((0, 4),)),
+    EditKind(
+        "page_dates",
+        on_page(setting("updated")),
+        (which, st.none() | days),
+        ((0, 12), (0, None)),
+    ),
+    EditKind("delete_page", delete_page, (which,), ((0,),)),
+    EditKind(
+        "post_kind",
+        on_post(setting("kind")),
+        (which, st.sampled_from([None, "page", "post"])),
+        ((0, "page"), (0, None)),
+    ),
+    EditKind(
+        "menu",
+        setting("menu"),
+        (st.none() | st.lists(st.sampled_from(MENU_ENTRIES), max_size=3, unique=True),),
+        ((["pages/about.md", "archive"],), (["tags"],), (None,)),
+    ),
 )
 KIND_NAMED = {kind.name: kind for kind in KINDS}
 
@@ -417,7 +483,8 @@ def test_incremental_output_equals_a_clean_build_after_every_edit(
 
 
 def fixed_site() -> SiteState:
-    """Six posts over two years, one a draft, on three home pages; each optional field somewhere.
+    """Six posts over two years, one a draft, on three home pages; each optional field somewhere;
+    and an undated page.
 
     It is built with drafts, so that a draft's mark shows and each post is on some page.
     """
@@ -430,6 +497,7 @@ def fixed_site() -> SiteState:
             "3-delta.md": Spec("Delta", -2, ["Data Science", "Python"], extra={"series": "Basics"}),
             "4-epsilon.md": Spec("Epsilon", 7, ["C++"], draft=True),
             "5-zeta.md": Spec("Zeta", 3, ["Python"], authors=[]),
+            "pages/about.md": Spec("About", None, []),
         },
     )
 

@@ -15,9 +15,10 @@ from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, cache_warning
 from octavo.fingerprint import digest, engine_digest, parse_key, templates_digest
 from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, site_state
 from octavo.kinds import page_kinds
-from octavo.layout import LOCK_FILE
+from octavo.layout import CONFIG_FILE, LOCK_FILE
 from octavo.loading import LoadedSite, load_site
 from octavo.lock import LockTimeout, LockUnavailable, site_lock
+from octavo.menu import site_menu
 from octavo.moves import History, moved_posts, published_urls, recorded_history
 from octavo.pages import Site
 from octavo.parallel import default_jobs
@@ -36,7 +37,7 @@ from octavo_content import (
     newest_first,
     only_errors,
 )
-from octavo_render import Renderer, ViewDigester
+from octavo_render import Link, Renderer, ViewDigester
 from octavo_tags import TagIndex
 
 
@@ -155,21 +156,23 @@ class Builder:
             site, cache = self.load(config, cache, state, problems)
         with timer("index"):
             index = self.index(site, problems)
+            menu = self.menu(config, site, problems)
         renderer = Renderer(
             config,
             index,
             site_templates=self.paths.templates,
             compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
             body_digests=site.digests,
+            menu=menu,
         )
         with timer("route"):
             moved = self.moves(cache, site, problems)
             routes, moved = self.route(config, site, index, renderer, moved, problems)
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
-        renders_with = self.renders_with(config)
+        renders_with = self.renders_with(config, menu)
         structure = self.structure(renders_with, site, moved)
-        history = History(published_urls(site.posts, site.digests), moved)
+        history = History(published_urls(site.published, site.digests), moved)
         records = BuildRecords(cache, writer, str(self.paths.output), structure, history)
         with timer("render"):
             rendered = self.render(routes, site, renderer, records, writer, renders_with)
@@ -293,6 +296,24 @@ class Builder:
         problems.extend(index.problems)
         return index
 
+    def menu(
+        self, config: SiteConfig, site: LoadedSite, problems: list[ContentError]
+    ) -> tuple[Link, ...] | None:
+        """The links of the site's `[[menu]]` (None for the theme's default), each `page` looked
+        up among the loaded posts and pages; an entry naming no file is an error at its line."""
+        if not config.menu:
+            return None
+        file = self.paths.root / CONFIG_FILE
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # read a moment ago: errors just lose their line
+            text = ""
+        menu, found = site_menu(
+            config, site.published, (*site.drafts, *site.scheduled), text, str(file)
+        )
+        problems.extend(found)
+        return menu
+
     def moves(
         self, cache: BuildCache | None, site: LoadedSite, problems: list[ContentError]
     ) -> dict[str, str]:
@@ -303,7 +324,7 @@ class Builder:
             if self.given_moves is not None
             else recorded_history(cache, str(self.paths.output))
         )
-        moved, warnings = moved_posts(history, site.posts, site.digests)
+        moved, warnings = moved_posts(history, site.published, site.digests)
         problems.extend(warnings)
         return moved
 
@@ -322,11 +343,11 @@ class Builder:
         dropped, and the pages claimed again without it. Returns the routes and the redirects.
         """
         posts = tuple(newest_first(site.posts))
-        routes = self._routes(config, posts, index, renderer, moved)
+        routes = self._routes(config, posts, site.pages, index, renderer, moved)
         taken = {old for old in moved if routes.claims(old) > 1}
         if taken:
             moved = {old: new for old, new in moved.items() if old not in taken}
-            routes = self._routes(config, posts, index, renderer, moved)
+            routes = self._routes(config, posts, site.pages, index, renderer, moved)
         problems.extend(routes.conflicts())
         return routes, moved
 
@@ -334,6 +355,7 @@ class Builder:
         self,
         config: SiteConfig,
         posts: tuple[LightPost, ...],
+        pages: tuple[LightPost, ...],
         index: TagIndex,
         renderer: Renderer,
         moved: dict[str, str],
@@ -349,19 +371,22 @@ class Builder:
             static_files=self.static_files,
             routes=routes,
             moved=MappingProxyType(moved),
+            pages=pages,
         )
         for kind in page_kinds():
             for page in kind(given):
                 routes.claim(page)
         return routes
 
-    def renders_with(self, config: SiteConfig) -> str:
-        """The digest of what turns a view into bytes: engine, templates, settings, encodings."""
+    def renders_with(self, config: SiteConfig, menu: tuple[Link, ...] | None = None) -> str:
+        """The digest of what turns a view into bytes: engine, templates, settings, encodings,
+        and the menu every page shows (its links follow the URLs of the pages it names)."""
         return digest(
             engine_digest(),
             templates_digest(self.paths.templates),
             config.model_dump_json(),
             self.compress,
+            menu,
         )
 
     @staticmethod
@@ -371,7 +396,7 @@ class Builder:
 
         Equal to the last build's, every page lists the same posts in the same places.
         """
-        placed = tuple((post.source, site.placements[post.source]) for post in site.posts)
+        placed = tuple((post.source, site.placements[post.source]) for post in site.published)
         return digest(renders_with, placed, tuple(sorted(moved.items())))
 
     def render(
@@ -424,7 +449,7 @@ class Builder:
         site: LoadedSite,
     ) -> BuildReport:
         """Record the build for the no-op answer of the next one; say if that failed."""
-        due = min((post.date.timestamp() for post in site.scheduled), default=None)
+        due = min((post.dated.timestamp() for post in site.scheduled), default=None)
         try:
             record_build(
                 cache.connection(),

@@ -79,7 +79,12 @@ def parse_again(root: Path, config: SiteConfig, post: LightPost) -> Post:
 
 @dataclass(frozen=True)
 class LoadedSite:
-    """The posts to publish, the ones left out, and every problem found on the way."""
+    """The posts to publish, the ones left out, and every problem found on the way.
+
+    Standalone pages (`kind: page`) are set apart here, in `pages`: `posts` never holds one, so
+    no list, feed or index made from the posts can show a page by forgetting to filter it out.
+    Drafts and scheduled files, posts or pages, are left out alike.
+    """
 
     posts: tuple[LightPost, ...]
     drafts: tuple[LightPost, ...]
@@ -95,6 +100,13 @@ class LoadedSite:
     changed: frozenset[str] = frozenset()
     # How many posts this build parsed.
     parsed: int = 0
+    # The standalone pages to publish, in no particular order.
+    pages: tuple[LightPost, ...] = ()
+
+    @property
+    def published(self) -> tuple[LightPost, ...]:
+        """Every post and page this build publishes: each has a page of its own and a body."""
+        return (*self.posts, *self.pages)
 
 
 def post_files(files: Iterable[SourceFile]) -> Iterator[SourceFile]:
@@ -185,6 +197,7 @@ def load_site(
         cache.drop_posts(set(known) - set(entries))
 
     posts: list[LightPost] = []
+    pages: list[LightPost] = []
     drafts: list[LightPost] = []
     scheduled: list[LightPost] = []
     for source in order:
@@ -195,8 +208,10 @@ def load_site(
             continue
         if light.draft and not include_drafts:
             drafts.append(light)
-        elif light.date > now:
+        elif light.date is not None and light.date > now:
             scheduled.append(light)
+        elif light.kind == "page":
+            pages.append(light)
         else:
             posts.append(light)
     return LoadedSite(
@@ -211,4 +226,5 @@ def load_site(
             source for source, entry in entries.items() if entry.generation > published
         ),
         parsed=len(parsed),
+        pages=tuple(pages),
     )

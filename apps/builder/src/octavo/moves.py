@@ -117,8 +117,8 @@ def _moved_warning(post: LightPost, before: str) -> ContentError:
         line=post.url_line,
         field="url",
         message=(
-            f"the post moved from {before} to {post.url} since the last build; a redirect from"
-            f" {before} is kept"
+            f"the {post.kind} moved from {before} to {post.url} since the last build; a"
+            f" redirect from {before} is kept"
         ),
         hint=f"nothing to do if it was meant; to keep the old URL instead, set  url: {before}",
         severity="warning",

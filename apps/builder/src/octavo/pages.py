@@ -68,7 +68,8 @@ class Site:
 
     config: SiteConfig
     paths: SitePaths
-    # The published posts, newest first, without their HTML.
+    # The published posts, newest first, without their HTML. Never a standalone page: those are
+    # in `pages`, so a kind that lists posts cannot list a page by forgetting a filter.
     posts: tuple[LightPost, ...]
     index: TagIndex
     renderer: Renderer
@@ -80,11 +81,13 @@ class Site:
     # Old URL -> new URL of posts that moved since earlier builds into the same output, kept by
     # the builder from its cache; the redirects kind leaves a page at each old URL.
     moved: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The published standalone pages (`kind: page`), by source path, without their HTML.
+    pages: tuple[LightPost, ...] = ()
 
     @cached_property
     def last_change(self) -> datetime | None:
         """When the newest change among the published posts was (None for no post)."""
-        return max((post.updated or post.date for post in self.posts), default=None)
+        return max((post.last_modified for post in self.posts), default=None)
 
 
 class PageKind(Protocol):

@@ -70,17 +70,17 @@ def render_pages(
         elif records.standing(page.url, site.changed) is None:
             unknown.append(page)
 
-    if records.outputs or not site.store.holds(site.posts):
+    if records.outputs or not site.store.holds(site.published):
         progress.phase("digest", len(unknown))
         prints = list(map_forked(lambda i: digester.digest(unknown[i].view()), len(unknown), jobs))
         for page, view_print in zip(unknown, prints, strict=True):
             known = records.outputs.get(page.url)
             if known is None or known.fingerprint != view_print.digest:
                 todo.append((page, view_print))
-        bodies = site.store.whole(_shown(site.posts, (p for _, p in todo if p is not None)))
+        bodies = site.store.whole(_shown(site.published, (p for _, p in todo if p is not None)))
     else:  # a first build: every page renders, from posts this build parsed and holds
         todo.extend((page, None) for page in unknown)
-        bodies = site.store.whole(site.posts)
+        bodies = site.store.whole(site.published)
 
     def render(position: int) -> Outcome:
         page, view_print = todo[position]

@@ -3,10 +3,11 @@
 It depends on pydantic and python-slugify only, and on no other Octavo package.
 """
 
-from octavo_content.config import CONFIG_FILE, SLUG_SOURCES, SiteConfig
+from octavo_content.config import CONFIG_FILE, SLUG_SOURCES, SiteConfig, config_line
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation, only_errors
 from octavo_content.frontmatter import (
     ALIAS_KEYS,
+    KINDS,
     MAX_TAGS,
     PAGE_FILE_SUFFIXES,
     SITE_PATH_KEYS,
@@ -16,6 +17,7 @@ from octavo_content.frontmatter import (
 from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
 from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
 from octavo_content.frontmatter import MAX_BYTES as MAX_NAME_BYTES
+from octavo_content.menu import MENU_TARGETS, MenuEntry, menu_order
 from octavo_content.models import (
     BODY_DERIVED,
     Heading,
@@ -27,7 +29,13 @@ from octavo_content.models import (
 )
 from octavo_content.permalinks import Permalinks, output_file
 from octavo_content.slugs import slugify
-from octavo_content.sources import BUNDLE_STEM, SourceName, source_name
+from octavo_content.sources import (
+    BUNDLE_STEM,
+    PAGES_FOLDER,
+    SourceName,
+    in_pages_folder,
+    source_name,
+)
 
 __all__ = [
     "ALIAS_KEYS",
@@ -36,8 +44,11 @@ __all__ = [
     "CONFIG_FILE",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
+    "KINDS",
     "MAX_NAME_BYTES",
     "MAX_TAGS",
+    "MENU_TARGETS",
+    "PAGES_FOLDER",
     "PAGE_FILE_SUFFIXES",
     "SITE_PATH_KEYS",
     "SLUG_SOURCES",
@@ -46,12 +57,16 @@ __all__ = [
     "FrontMatter",
     "Heading",
     "LightPost",
+    "MenuEntry",
     "Permalinks",
     "Post",
     "SiteConfig",
     "SourceName",
     "Tag",
+    "config_line",
     "errors_from_validation",
+    "in_pages_folder",
+    "menu_order",
     "newest_first",
     "normalised_site_path",
     "only_errors",

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation
+from octavo_content.menu import MenuEntry
 from octavo_content.permalinks import Permalinks
 
 CONFIG_FILE = "octavo.toml"
@@ -25,6 +26,8 @@ _HINTS = {
     "per_page": "use a whole number of posts per list page, 1 or more",
     "list_content": 'use  list_content = "full"  or  list_content = "summary"',
     "slug_source": 'use  slug_source = "file"  (the default) or  slug_source = "title"',
+    "menu": 'write each link as a [[menu]] table:  name = "About"  and one of'
+    '  page = "pages/about.md",  url = "/contact/"  or  target = "archive"',
 }
 
 # Where a post's slug comes from when its front matter sets none: its file name (or its bundle
@@ -54,6 +57,8 @@ class SiteConfig(BaseModel):
     raw_html: bool = False
     # "file": a post's slug is its file name (or its bundle folder's name); "title": its title.
     slug_source: Literal["file", "title"] = "file"
+    # The theme's navigation, from [[menu]] tables; none keeps the default (home, tags, archive).
+    menu: tuple[MenuEntry, ...] = ()
 
     @field_validator("base_url")
     @classmethod
@@ -165,6 +170,12 @@ class SiteConfig(BaseModel):
         return cls.from_toml(text, str(file))
 
 
+def config_line(text: str, key: str) -> int | None:
+    """Given `octavo.toml`'s text and a key as pydantic names it (`menu.1.page`), returns the line
+    it stands on (or its table's), for errors found after the file was read."""
+    return _line_of_key(text, key)
+
+
 def _line_from_message(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
@@ -174,13 +185,18 @@ def _line_of_key(text: str, key: str) -> int | None:
     """Given TOML text and a key (`title`, `permalinks`, `permalinks.post`), returns its line.
 
     A key in a table is found under its `[table]` header or written dotted; failing that, the
-    line of its table.
+    line of its table. The tables of an array (`[[menu]]`) are numbered from 0, as pydantic
+    numbers them: `menu.1.page` is the `page` of the second `[[menu]]`.
     """
     table = ""
+    arrays: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         header = _TABLE_HEADER.match(line)
         if header:
             table = _plain_key(header.group(1))
+            if line.lstrip().startswith("[["):
+                arrays[table] = arrays.get(table, -1) + 1
+                table = f"{table}.{arrays[table]}"
             if table == key:
                 return number
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -27,7 +27,12 @@ HINTS = {
     "aliases": "write the post's old paths as a list,  aliases: [/2019/05/old-name/]",
     "redirect_from": "write the post's old paths as a list or one path,"
     "  redirect_from: /2019/05/old-name/",
+    "kind": "write  kind: page  for a standalone page, or  kind: post",
 }
+
+# What a file is: a post (dated, listed, in feeds and tags) or a standalone page (an About page:
+# no date needed, in no list). Files under content/pages/ are pages unless they say otherwise.
+KINDS = ("post", "page")
 
 # The keys that set a post's whole path on the site, each as the engine that reads it calls it:
 # Hugo's `url`, Zola's `path`, Jekyll's `permalink`. A post sets at most one.
@@ -127,7 +132,11 @@ class FrontMatter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="allow")
 
     title: str = Field(min_length=1)
-    date: datetime
+    # "post" unless the file says `kind: page` (the parser gives files under content/pages/
+    # "page" when they do not say).
+    kind: Literal["post", "page"] = "post"
+    # Required of a post, optional for a page: the parser reports a post without one.
+    date: datetime | None = None
     day_only: bool = False
     updated: datetime | None = None
     tags: tuple[str, ...] = ()
@@ -172,10 +181,18 @@ class FrontMatter(BaseModel):
                 )
         return value
 
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        if value not in KINDS:
+            allowed = " or ".join(KINDS)
+            raise ValueError(f"{value!r} is not a kind of file; expected {allowed}")
+        return value
+
     @field_validator("date", "updated", mode="before")
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None and info.field_name == "updated":
+        if value is None:
             return None
         return _to_datetime(value, _zone(info))[0]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,6 +40,9 @@ class LightPost(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     source: str
+    # "page" for a standalone page (a file under content/pages/, or `kind: page`): the loader sets
+    # pages apart from posts, so no list, feed or index of posts ever holds one.
+    kind: Literal["post", "page"] = "post"
     slug: str
     # The post's path on the site, such as /posts/hello/ (from the site's permalink pattern).
     url: str
@@ -51,7 +54,10 @@ class LightPost(BaseModel):
     aliases: tuple[str, ...] = ()
     alias_lines: tuple[int, ...] = ()
     title: str
-    date: datetime
+    # Every post has a date (the parser refuses a post without one); a page may have none, and
+    # then it is None rather than a made-up day that a template or the sitemap could show. Only
+    # pages are ever None here, and pages are never among the posts (see `kind`).
+    date: datetime | None
     # True when the front matter gave a calendar date without a time: it is shown as that
     # day and never shifted between zones.
     day_only: bool = False
@@ -70,8 +76,20 @@ class LightPost(BaseModel):
 
     @property
     def last_modified(self) -> datetime:
-        """When the post last changed: `updated`, or its date."""
-        return self.updated or self.date
+        """When the post last changed: `updated`, or its date (a page may have neither: see
+        `dated`; ask `page.updated or page.date` of a page)."""
+        return self.updated or self.dated
+
+    @property
+    def dated(self) -> datetime:
+        """The post's date, for code that handles posts only: every post has one.
+
+        A page without a date has none to give: asking is a mistake of the caller, since the
+        loader never puts a page where posts are.
+        """
+        if self.date is None:
+            raise ValueError(f"{self.source} is a page without a date, not a post")
+        return self.date
 
 
 # The light fields that are made from the post's body, not from its front matter or its path: a
@@ -121,4 +139,4 @@ P = TypeVar("P", bound=LightPost)
 def newest_first(posts: Iterable[P]) -> list[P]:
     """Posts ordered newest first; posts of the same moment by title, then by source path."""
     by_title = sorted(posts, key=lambda post: (post.title.casefold(), post.source))
-    return sorted(by_title, key=lambda post: post.date.timestamp(), reverse=True)
+    return sorted(by_title, key=lambda post: post.dated.timestamp(), reverse=True)

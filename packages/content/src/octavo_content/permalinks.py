@@ -53,6 +53,9 @@ class Permalinks(BaseModel):
     tag_feed: str = "/tags/{slug}/feed.xml"
     # Page n >= 2 of a list lives at the list's own path followed by this.
     page: str = "page/{n}/"
+    # A standalone page (content/pages/about.md): `page` names the pagination pattern, so this
+    # is keyed by the folder, as Hugo keys the pattern of content/pages/ (`[permalinks] pages`).
+    pages: str = "/{slug}/"
 
     @field_validator("post")
     @classmethod
@@ -64,7 +67,7 @@ class Permalinks(BaseModel):
             )
         return value
 
-    @field_validator("tag", "tag_feed")
+    @field_validator("tag", "tag_feed", "pages")
     @classmethod
     def _tag_pattern(cls, value: str, info: ValidationInfo) -> str:
         _check_pattern(value, {"slug"}, _default(info))
@@ -95,6 +98,10 @@ class Permalinks(BaseModel):
         return self.post.format(
             slug=slug, year=f"{date.year:04d}", month=f"{date.month:02d}", day=f"{date.day:02d}"
         )
+
+    def page_url(self, slug: str) -> str:
+        """The path of a standalone page."""
+        return self.pages.format(slug=slug)
 
     def paged(self, first_page: str, number: int) -> str:
         """The path of page `number` (1-based) of a list whose first page is `first_page`."""

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 # The file that makes its folder one post (a leaf bundle, in Hugo's and Zola's words).
 BUNDLE_STEM = "index"
+# The folder of the content folder whose files are standalone pages (`content/pages/about.md`).
+PAGES_FOLDER = "pages"
 _DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 
 
@@ -50,3 +52,10 @@ def _is_calendar_day(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def in_pages_folder(path: str) -> bool:
+    """Given a file's site-relative path, returns whether it is under the pages folder
+    (`content/pages/about.md`, `content/pages/about/index.md`): a standalone page by default."""
+    parts = PurePosixPath(path).parts
+    return len(parts) >= 3 and parts[1] == PAGES_FOLDER

@@ -17,6 +17,7 @@ from octavo_content import (
     SiteConfig,
     SourceName,
     errors_from_validation,
+    in_pages_folder,
     slugify,
     source_name,
 )
@@ -60,9 +61,12 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
         *unknown_key_problems(data, path, block.line_of, strict=config.strict_front_matter),
         *_site_path_conflicts(data, block, path),
     ]
-    front = _validated(_dated_by_name(data, name), block, path, config)
-    if not isinstance(front, FrontMatter):
-        return _failed([*front_problems, *front])
+    data = _dated_by_name(_kind_by_folder(data, path), name)
+    front = _validated(data, block, path, config)
+    undated = _undated_post(data, block, path)
+    if not isinstance(front, FrontMatter) or undated:
+        return _failed([*front_problems, *(front if isinstance(front, list) else []), *undated])
+    front_problems.extend(_page_tags(front, block, path))
     slug, slug_key = _slug(front, name, config)
     if len(slug.encode()) > MAX_NAME_BYTES:
         return _failed([*front_problems, _long_slug(slug, slug_key, block, path)])
@@ -82,6 +86,48 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
         "alias_lines": tuple(block.line_of(key) for key, _ in front.old_paths),
     }
     return ParseResult(post=_post(front, body, path, slug, config, lines), problems=problems)
+
+
+def _kind_by_folder(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """Given front matter, returns it with `kind: page` when the file is under content/pages/ and
+    says no kind of its own."""
+    if "kind" not in data and in_pages_folder(path):
+        return {**data, "kind": "page"}
+    return data
+
+
+def _undated_post(data: dict[str, Any], block: FrontMatterBlock, path: str) -> list[ContentError]:
+    """Given front matter (with the file name's date), returns the error of a post without a date:
+    a post needs one, a page does not."""
+    if data.get("date") is not None or data.get("kind", "post") != "post":
+        return []
+    return [
+        ContentError(
+            path=path,
+            line=block.line_of("date"),
+            field="date",
+            message="is required but missing",
+            expected="a value",
+            hint=FRONT_MATTER_HINTS["date"]
+            + "; a page (a file under content/pages/, or with  kind: page) needs none",
+        )
+    ]
+
+
+def _page_tags(front: FrontMatter, block: FrontMatterBlock, path: str) -> list[ContentError]:
+    """Given valid front matter, returns a warning when a page has tags: no list shows a page."""
+    if front.kind != "page" or not front.tags:
+        return []
+    return [
+        ContentError(
+            path=path,
+            line=block.line_of("tags"),
+            field="tags",
+            message="a page is in no tag's list, so its tags are not used",
+            hint="remove the tags, or write  kind: post  to make the file a post",
+            severity="warning",
+        )
+    ]
 
 
 def _dated_by_name(data: dict[str, Any], name: SourceName) -> dict[str, Any]:
@@ -197,13 +243,15 @@ def _post(
         has_more = bool(body.body_html.strip())
     return Post(
         source=path,
+        kind=front.kind,
         slug=slug,
         url=_url(front, slug, config),
         title=front.title,
         date=front.date,
         day_only=front.day_only,
         updated=front.updated,
-        tags=front.tags,
+        # A page is listed under no tag (the parser warned of any it has).
+        tags=front.tags if front.kind == "post" else (),
         authors=front.authors,
         draft=front.draft,
         body_html=body.body_html,
@@ -225,6 +273,9 @@ def _url(front: FrontMatter, slug: str, config: SiteConfig) -> str:
     site_path = front.site_path
     if site_path is not None:
         return site_path[1]
+    if front.kind == "page":
+        return config.permalinks.page_url(slug)
+    assert front.date is not None, "a post without a date is reported, never built"
     # The URL's year, month and day are those of the site's zone, as readers see the date.
     return config.permalinks.post_url(slug, front.date.astimezone(config.zone))
 

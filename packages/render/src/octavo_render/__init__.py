@@ -11,7 +11,7 @@ from octavo_render.digest import ViewDigester, ViewPrint
 from octavo_render.feeds import FEED_LIMIT
 from octavo_render.renderer import Renderer
 from octavo_render.sitemap import SitemapEntry
-from octavo_render.views import View
+from octavo_render.views import Link, PageView, View
 
 __all__ = [
     "FEED_LIMIT",
@@ -19,6 +19,8 @@ __all__ = [
     "BodyRef",
     "Html",
     "HtmlText",
+    "Link",
+    "PageView",
     "Renderer",
     "SitemapEntry",
     "View",

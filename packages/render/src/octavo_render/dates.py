@@ -51,8 +51,8 @@ def publication_day(post: LightPost, zone: tzinfo) -> date:
     """Given a post, returns the calendar day it was published on in the site's zone."""
     # A calendar date from front matter is that day wherever the reader is: never shift it.
     if post.day_only:
-        return post.date.date()
-    return aware(post.date, zone).astimezone(zone).date()
+        return post.dated.date()
+    return aware(post.dated, zone).astimezone(zone).date()
 
 
 def published(post: LightPost, zone: tzinfo) -> Moment:
@@ -60,7 +60,7 @@ def published(post: LightPost, zone: tzinfo) -> Moment:
     day = publication_day(post, zone)
     if post.day_only:
         return Moment(iso=day.isoformat(), text=day_text(day))
-    local = aware(post.date, zone).astimezone(zone)
+    local = aware(post.dated, zone).astimezone(zone)
     return Moment(iso=local.isoformat(timespec="seconds"), text=day_text(day))
 
 

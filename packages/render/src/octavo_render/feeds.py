@@ -62,7 +62,7 @@ def feed_entry(post: LightPost, config: SiteConfig, index: TagIndex, digest: str
     return FeedEntry(
         title=post.title,
         url=config.absolute_url(post.url),
-        published=rfc3339(post.date, zone),
+        published=rfc3339(post.dated, zone),
         updated=rfc3339(post.last_modified, zone),
         authors=post.authors or (site_author(config),),
         categories=tuple(tag.name for tag in index.tags_of(post)),

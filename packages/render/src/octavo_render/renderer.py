@@ -17,12 +17,13 @@ from octavo_render.environment import template_environment
 from octavo_render.feeds import Feed, feed_entry, feed_posts, feed_updated, site_author
 from octavo_render.links import Links
 from octavo_render.sitemap import SITEMAP_PATH, SitemapEntry, SitemapUrl
-from octavo_render.structured import blog, blog_posting, script_json
+from octavo_render.structured import blog, blog_posting, script_json, web_page
 from octavo_render.toc import TOC_MINIMUM, toc_tree
 from octavo_render.views import (
     ArchiveEntry,
     Link,
     PageMeta,
+    PageView,
     Pagination,
     PostView,
     SiteView,
@@ -49,10 +50,14 @@ class Renderer:
         site_templates: Path | None = None,
         compiled_templates: Path | None = None,
         body_digests: Mapping[str, str] | None = None,
+        menu: Sequence[Link] | None = None,
     ) -> None:
         """`body_digests` (content hash by source path) are what post bodies stand in by in the
-        views' digests; without them, views can be rendered but not fingerprinted."""
+        views' digests; without them, views can be rendered but not fingerprinted. `menu` is the
+        site's navigation, each link a site path (`/about/`) or an address elsewhere, in order;
+        None keeps the default (home, tags, archive)."""
         self._config = config
+        self._menu = None if menu is None else tuple(menu)
         self._index = index
         self._body_digests = body_digests
         self._cards: dict[str, PostView] = {}
@@ -74,7 +79,7 @@ class Renderer:
             post.url,
             kind="article",
             json_ld=script_json(self._blog_posting(post)),
-            published=dates.rfc3339(post.date, zone),
+            published=dates.rfc3339(post.dated, zone),
             modified=dates.rfc3339(post.last_modified, zone),
             tags=tuple(tag.name for tag in self._index.tags_of(post)),
             noindex=post.draft,
@@ -88,6 +93,29 @@ class Renderer:
             older=self._post_link(older),
             related=tuple(self._post_link(other) for other in self._index.related(post)),
         )
+
+    def page_view(self, page: LightPost) -> View:
+        """Given a standalone page, returns the view of its page: no neighbours, no related posts,
+        and a date line only when it has a date or an update."""
+        toc = toc_tree(page.toc) if len(page.toc) >= TOC_MINIMUM else ()
+        zone = self._config.zone
+        meta = self._meta(
+            page.title,
+            page.description or self._config.description,
+            page.url,
+            json_ld=script_json(self._web_page(page)),
+            noindex=page.draft,
+        )
+        view = PageView(
+            model=page,
+            title=page.title,
+            url=self._links.path(page.url),
+            published=None if page.date is None else dates.published(page, zone),
+            updated=dates.updated(page, zone),
+            body=Html(page.source, "body", self._digest_of(page.source)),
+            draft=page.draft,
+        )
+        return View.of("page.html", meta=meta, page=view, toc=toc)
 
     def home_view(self, page: Page[LightPost]) -> View:
         """Given one page of the newest-first post list, returns that home page's view."""
@@ -320,6 +348,15 @@ class Renderer:
         """Returns what every page shows of the site."""
         permalinks = self._config.permalinks
         path = self._links.path
+        nav = (
+            (
+                Link("Home", path(permalinks.home_url())),
+                Link("Tags", path(permalinks.tags)),
+                Link("Archive", path(permalinks.archive)),
+            )
+            if self._menu is None
+            else tuple(Link(link.text, self._menu_url(link.url)) for link in self._menu)
+        )
         return SiteView(
             title=self._config.title,
             description=self._config.description,
@@ -329,12 +366,12 @@ class Renderer:
             feed=path(permalinks.feed),
             stylesheet=path(theme.asset_path(theme.STYLESHEET)),
             icon=path(theme.asset_path(theme.ICON)),
-            nav=(
-                Link("Home", path(permalinks.home_url())),
-                Link("Tags", path(permalinks.tags)),
-                Link("Archive", path(permalinks.archive)),
-            ),
+            nav=nav,
         )
+
+    def _menu_url(self, url: str) -> str:
+        """Given a menu link's site path or address elsewhere, returns the link it prints."""
+        return self._links.path(url) if url.startswith("/") and not url.startswith("//") else url
 
     def _full_title(self, title: str) -> str:
         """Given a page's own title, returns its `<title>`: the page's, then the site's."""
@@ -393,6 +430,19 @@ class Renderer:
             language=config.language,
             word_count=post.word_count,
             blog={"name": config.title, "url": self._links.absolute(config.permalinks.home_url())},
+        )
+
+    def _web_page(self, page: LightPost) -> dict[str, Any]:
+        """Given a standalone page, returns its JSON-LD `WebPage` (dates only when it has them)."""
+        config = self._config
+        return web_page(
+            name=page.title,
+            url=self._links.absolute(page.url),
+            description=page.description,
+            language=config.language,
+            published=None if page.date is None else dates.published(page, config.zone).iso,
+            modified=None if page.updated is None else dates.rfc3339(page.updated, config.zone),
+            site={"name": config.title, "url": self._links.absolute(config.permalinks.home_url())},
         )
 
     def _blog(self, posts: Iterable[LightPost], site_path: str) -> dict[str, Any]:

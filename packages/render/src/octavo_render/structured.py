@@ -69,6 +69,34 @@ def blog_posting(
     return posting
 
 
+def web_page(
+    *,
+    name: str,
+    url: str,
+    description: str,
+    language: str,
+    published: str | None,
+    modified: str | None,
+    site: Mapping[str, str],
+) -> dict[str, Any]:
+    """Given a standalone page's facts (dates RFC 3339, when it has them), returns its `WebPage`."""
+    data: dict[str, Any] = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "WebPage",
+        "name": name,
+        "url": url,
+        "inLanguage": language,
+        "isPartOf": {"@type": "WebSite", **site},
+    }
+    if description:
+        data["description"] = description
+    if published:
+        data["datePublished"] = published
+    if modified:
+        data["dateModified"] = modified
+    return data
+
+
 def blog(
     *, name: str, url: str, description: str, language: str, posts: list[dict[str, str]]
 ) -> dict[str, Any]:

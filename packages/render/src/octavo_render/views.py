@@ -95,6 +95,23 @@ class PostView:
 
 
 @dataclass(frozen=True)
+class PageView:
+    """A standalone page with its link, dates (each None when not given) and HTML ready to print.
+
+    An undated page has no `published`: no template is given a date to show for it.
+    """
+
+    model: LightPost
+    title: str
+    url: str
+    published: Moment | None
+    updated: Moment | None
+    # Referenced, not held, like a post's body.
+    body: Html
+    draft: bool = False
+
+
+@dataclass(frozen=True)
 class TocEntry:
     """A heading in the table of contents, with the headings nested under it."""
 

@@ -20,7 +20,7 @@ class SpellingUse:
     def add(self, post: LightPost, position: int) -> None:
         """Record that `post` uses this spelling at `position` in its tags."""
         self.files.append(post.source)
-        self.earliest = min(self.earliest, (post.date.timestamp(), post.source, position))
+        self.earliest = min(self.earliest, (post.dated.timestamp(), post.source, position))
 
 
 @dataclass

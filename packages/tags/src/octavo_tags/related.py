@@ -36,7 +36,7 @@ class PostBits:
         entries = list(entries)
         unique = {post.source: post for entry in entries for post in entry.posts}
         order = tuple(
-            sorted(unique.values(), key=lambda post: (-post.date.timestamp(), post.source))
+            sorted(unique.values(), key=lambda post: (-post.dated.timestamp(), post.source))
         )
         rank = {post.source: number for number, post in enumerate(order)}
         masks = {
@@ -83,7 +83,11 @@ def related_directly(
                 others[other.source] = other
     ranked = sorted(
         others.values(),
-        key=lambda other: (-round(scores[other.source], 12), -other.date.timestamp(), other.source),
+        key=lambda other: (
+            -round(scores[other.source], 12),
+            -other.dated.timestamp(),
+            other.source,
+        ),
     )
     return tuple(ranked[:limit])
 

@@ -14,6 +14,7 @@ from octavo.kinds import (
     feeds,
     home,
     not_found,
+    page,
     post,
     redirects,
     robots,
@@ -28,6 +29,7 @@ from octavo.plugins import KIND_GROUP
 
 BUILT_IN: tuple[PageKind, ...] = (
     post.pages,
+    page.pages,
     home.pages,
     tag.pages,
     tags_list.pages,

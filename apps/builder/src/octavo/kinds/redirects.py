@@ -19,20 +19,22 @@ REDIRECTS_FILE = "/_redirects"
 def pages(site: Site) -> Iterator[Page]:
     """A redirect page per old path, then `_redirects` when there is any."""
     redirects: list[tuple[str, str]] = []
-    for post in site.posts:
+    for post in (*site.posts, *site.pages):
         for old, line in zip(post.aliases, post.alias_lines, strict=True):
             redirects.append((old, post.url))
             yield TemplatePage(
                 old,
-                Claimant(f"alias {old} of post {post.source}", post.source, line),
+                Claimant(f"alias {old} of {post.kind} {post.source}", post.source, line),
                 partial(site.renderer.redirect_view, old, post.url),
             )
-    by_url = {post.url: post for post in site.posts}
+    by_url = {post.url: post for post in (*site.posts, *site.pages)}
     for old, new in sorted(site.moved.items()):
         redirects.append((old, new))
         moved = by_url.get(new)
         claimant = (
-            Claimant(f"the old URL {old} of post {moved.source}", moved.source, moved.url_line)
+            Claimant(
+                f"the old URL {old} of {moved.kind} {moved.source}", moved.source, moved.url_line
+            )
             if moved is not None
             else Claimant(f"the old URL {old} of {new}", "theme")
         )

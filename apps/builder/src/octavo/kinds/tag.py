@@ -14,7 +14,7 @@ def pages(site: Site) -> Iterator[Page]:
     links = site.config.permalinks
     for entry in site.index.entries:
         claimant = Claimant(f"tag {entry.tag.name!r}", entry.posts[0].source)
-        newest = max(post.updated or post.date for post in entry.posts)
+        newest = max(post.last_modified for post in entry.posts)
         for page in paginate(entry.posts, site.config.per_page):
             yield TemplatePage(
                 links.tag_url(entry.tag.slug, page.number),
