@@ -51,6 +51,8 @@ class BuildReport:
     seconds: float = 0.0
     drafts: tuple[str, ...] = ()
     scheduled: tuple[str, ...] = ()
+    # Posts whose expiry date has come: left out.
+    expired: tuple[str, ...] = ()
     output: Path | None = None
     parsed: int = 0
     rendered: int = 0
@@ -191,6 +193,7 @@ class Builder:
             seconds=time.perf_counter() - started,
             drafts=tuple(post.source for post in site.drafts),
             scheduled=tuple(post.source for post in site.scheduled),
+            expired=tuple(post.source for post in site.expired),
             output=self.paths.output,
             parsed=site.parsed,
             rendered=rendered.count,
@@ -215,6 +218,7 @@ class Builder:
             seconds=seconds,
             drafts=tuple(fresh.drafts),
             scheduled=tuple(fresh.scheduled),
+            expired=tuple(fresh.expired),
             output=self.paths.output,
         )
 
@@ -424,7 +428,7 @@ class Builder:
         site: LoadedSite,
     ) -> BuildReport:
         """Record the build for the no-op answer of the next one; say if that failed."""
-        due = min((post.date.timestamp() for post in site.scheduled), default=None)
+        due = site.due
         try:
             record_build(
                 cache.connection(),
@@ -469,6 +473,7 @@ def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
         pages=report.pages,
         drafts=list(report.drafts),
         scheduled=list(report.scheduled),
+        expired=list(report.expired),
         warning_lines=[str(warning) for warning in report.warnings],
         warnings=[warning.model_dump() for warning in report.warnings],
         due=due,

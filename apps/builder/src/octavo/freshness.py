@@ -52,8 +52,10 @@ class FreshBuild:
     # Warnings as `path:line: field: message (hint)` lines, and as ContentError fields.
     warning_lines: list[str] = field(default_factory=list)
     warnings: list[dict[str, object]] = field(default_factory=list)
-    # The earliest date (a POSIX timestamp) of a scheduled post: from then on, not fresh.
+    # The earliest date (a POSIX timestamp) of a scheduled post going live or a published post
+    # expiring: from then on, not fresh.
     due: float | None = None
+    expired: list[str] = field(default_factory=list)
 
 
 # A file changed this recently may change again within the same clock tick, keeping its stat:
@@ -359,7 +361,7 @@ def fresh_build(site: Path, output: Path, sign: str, now: datetime) -> FreshBuil
 
 
 def summary_line(
-    posts: int, tags: int, pages: int, seconds: float, drafts: int, scheduled: int
+    posts: int, tags: int, pages: int, seconds: float, drafts: int, scheduled: int, expired: int = 0
 ) -> str:
     """One line for a successful build: posts, tags, pages, seconds, and what was left out."""
     line = (
@@ -371,16 +373,23 @@ def summary_line(
         left_out.append(_plural(drafts, "draft"))
     if scheduled:
         left_out.append(f"{scheduled} scheduled")
+    if expired:
+        left_out.append(f"{expired} expired")
     if left_out:
-        line += f"; left out {' and '.join(left_out)}"
+        listed = ", ".join(left_out[:-1])
+        line += f"; left out {listed + ' and ' if listed else ''}{left_out[-1]}"
     return line
 
 
-def left_out_lines(drafts: Iterable[str], scheduled: Iterable[str]) -> list[str]:
+def left_out_lines(
+    drafts: Iterable[str], scheduled: Iterable[str], expired: Iterable[str] = ()
+) -> list[str]:
     """One line per post left out of a build, for `--verbose`."""
-    return [f"  draft, left out: {source}" for source in drafts] + [
-        f"  scheduled (dated in the future), left out: {source}" for source in scheduled
-    ]
+    return (
+        [f"  draft, left out: {source}" for source in drafts]
+        + [f"  scheduled (dated in the future), left out: {source}" for source in scheduled]
+        + [f"  expired (its expiry date has come), left out: {source}" for source in expired]
+    )
 
 
 def _plural(count: int, word: str) -> str:

@@ -95,6 +95,16 @@ class LoadedSite:
     changed: frozenset[str] = frozenset()
     # How many posts this build parsed.
     parsed: int = 0
+    # The posts whose expiry date has come (Hugo's expiryDate): no longer published.
+    expired: tuple[LightPost, ...] = ()
+
+    @property
+    def due(self) -> float | None:
+        """The first moment (a POSIX timestamp) after which this load would set other posts
+        apart: a scheduled post goes live or a published one expires. None when none will."""
+        moments = [post.goes_live.timestamp() for post in self.scheduled]
+        moments += [post.expiry_date.timestamp() for post in self.posts if post.expiry_date]
+        return min(moments, default=None)
 
 
 def post_files(files: Iterable[SourceFile]) -> Iterator[SourceFile]:
@@ -187,6 +197,7 @@ def load_site(
     posts: list[LightPost] = []
     drafts: list[LightPost] = []
     scheduled: list[LightPost] = []
+    expired: list[LightPost] = []
     for source in order:
         entry = entries[source]
         problems.extend(entry.problems)
@@ -195,8 +206,10 @@ def load_site(
             continue
         if light.draft and not include_drafts:
             drafts.append(light)
-        elif light.date > now:
+        elif light.goes_live > now:
             scheduled.append(light)
+        elif light.expired_at(now):
+            expired.append(light)
         else:
             posts.append(light)
     return LoadedSite(
@@ -211,4 +224,5 @@ def load_site(
             source for source, entry in entries.items() if entry.generation > published
         ),
         parsed=len(parsed),
+        expired=tuple(expired),
     )

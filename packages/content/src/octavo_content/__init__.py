@@ -7,11 +7,16 @@ from octavo_content.config import CONFIG_FILE, SLUG_SOURCES, SiteConfig
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation, only_errors
 from octavo_content.frontmatter import (
     ALIAS_KEYS,
+    EXTRA_TABLES,
     MAX_TAGS,
     PAGE_FILE_SUFFIXES,
+    PUBLISHED_KEY,
     SITE_PATH_KEYS,
+    SPELLINGS,
     FrontMatter,
     normalised_site_path,
+    plain_data,
+    written_date,
 )
 from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
 from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
@@ -34,13 +39,16 @@ __all__ = [
     "BODY_DERIVED",
     "BUNDLE_STEM",
     "CONFIG_FILE",
+    "EXTRA_TABLES",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
     "MAX_NAME_BYTES",
     "MAX_TAGS",
     "PAGE_FILE_SUFFIXES",
+    "PUBLISHED_KEY",
     "SITE_PATH_KEYS",
     "SLUG_SOURCES",
+    "SPELLINGS",
     "ContentError",
     "ContentErrors",
     "FrontMatter",
@@ -57,6 +65,8 @@ __all__ = [
     "only_errors",
     "output_file",
     "placement_digest",
+    "plain_data",
     "slugify",
     "source_name",
+    "written_date",
 ]

@@ -59,6 +59,10 @@ class LightPost(BaseModel):
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     draft: bool = False
+    # Not published before `publish_date` nor from `expiry_date` on (Hugo's publishDate and
+    # expiryDate), whatever its date.
+    publish_date: datetime | None = None
+    expiry_date: datetime | None = None
     # Plain text for meta descriptions: the summary with markup removed.
     description: str = ""
     # True when the summary is shorter than the body, so list pages link to "read more".
@@ -72,6 +76,17 @@ class LightPost(BaseModel):
     def last_modified(self) -> datetime:
         """When the post last changed: `updated`, or its date."""
         return self.updated or self.date
+
+    @property
+    def goes_live(self) -> datetime:
+        """When the post is published: its date, or its publish date when that is later."""
+        if self.publish_date is not None and self.publish_date > self.date:
+            return self.publish_date
+        return self.date
+
+    def expired_at(self, now: datetime) -> bool:
+        """True when the post's expiry date has come by `now`: it is no longer published."""
+        return self.expiry_date is not None and self.expiry_date <= now
 
 
 # The light fields that are made from the post's body, not from its front matter or its path: a
