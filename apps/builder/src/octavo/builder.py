@@ -27,6 +27,7 @@ from octavo.records import BuildRecords
 from octavo.rendering import Rendered, render_pages, write_error
 from octavo.routes import RouteTable
 from octavo.site import SitePaths
+from octavo.sitedata import load_site_data
 from octavo.writer import OutputWriter
 from octavo_content import (
     ContentError,
@@ -155,6 +156,8 @@ class Builder:
 
         with timer("load"):
             site, cache = self.load(config, cache, state, problems)
+            site_data = load_site_data(state.data)
+            problems.extend(site_data.problems)
         with timer("index"):
             index = self.index(site, problems)
         renderer = Renderer(
@@ -163,13 +166,14 @@ class Builder:
             site_templates=self.paths.templates,
             compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
             body_digests=site.digests,
+            data=site_data.data,
         )
         with timer("route"):
             moved = self.moves(cache, site, problems)
             routes, moved = self.route(config, site, index, renderer, moved, problems)
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
-        renders_with = self.renders_with(config)
+        renders_with = self.renders_with(config, site_data.digest)
         structure = self.structure(renders_with, site, moved)
         history = History(published_urls(site.posts, site.digests), moved)
         records = BuildRecords(cache, writer, str(self.paths.output), structure, history)
@@ -359,12 +363,14 @@ class Builder:
                 routes.claim(page)
         return routes
 
-    def renders_with(self, config: SiteConfig) -> str:
-        """The digest of what turns a view into bytes: engine, templates, settings, encodings."""
+    def renders_with(self, config: SiteConfig, data: str = "none") -> str:
+        """The digest of what turns a view into bytes: engine, templates, settings (`[extra]`
+        among them), the site's data (the digest of its files), encodings."""
         return digest(
             engine_digest(),
             templates_digest(self.paths.templates),
             config.model_dump_json(),
+            data,
             self.compress,
         )
 

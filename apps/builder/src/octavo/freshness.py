@@ -97,14 +97,16 @@ class Unusable:
 class SiteState:
     """The signature of a site's files, and what the walk found (the load reuses it).
 
-    `content` and `static` list the regular files of those folders; `unusable`, everything
-    under content, static and templates that a build must report instead of reading.
+    `content`, `static` and `data` list the regular files of those folders; `unusable`,
+    everything under content, static, templates and data that a build must report instead of
+    reading.
     """
 
     signature: str
     content: tuple[SourceFile, ...]
     static: tuple[SourceFile, ...] = ()
     unusable: tuple[Unusable, ...] = ()
+    data: tuple[SourceFile, ...] = ()
 
 
 class _SiteWalk:
@@ -265,6 +267,7 @@ def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool
         tuple(found["content"]),
         tuple(found["static"]),
         tuple(walk.unusable),
+        tuple(found["data"]),
     )
 
 

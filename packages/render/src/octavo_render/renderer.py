@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from markupsafe import Markup
@@ -49,9 +50,13 @@ class Renderer:
         site_templates: Path | None = None,
         compiled_templates: Path | None = None,
         body_digests: Mapping[str, str] | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> None:
         """`body_digests` (content hash by source path) are what post bodies stand in by in the
-        views' digests; without them, views can be rendered but not fingerprinted."""
+        views' digests; without them, views can be rendered but not fingerprinted. `data` is the
+        site's data for every template (`site.data`); what renders with it must say so in the
+        digest it gives `ViewDigester` (`renders_with`), as for templates and settings."""
+        self._data: Mapping[str, Any] = _read_only(dict(data or {}))
         self._config = config
         self._index = index
         self._body_digests = body_digests
@@ -334,6 +339,8 @@ class Renderer:
                 Link("Tags", path(permalinks.tags)),
                 Link("Archive", path(permalinks.archive)),
             ),
+            extra=_read_only(self._config.extra),
+            data=self._data,
         )
 
     def _full_title(self, title: str) -> str:
@@ -499,6 +506,15 @@ def cloud_weight(count: int, most: int) -> int:
         return 1
     # Logarithmic: one tag of 300 posts must not make every tag of three look the same.
     return 1 + round((_CLOUD_WEIGHTS - 1) * math.log(count) / math.log(most))
+
+
+def _read_only(value: Any) -> Any:
+    """Given plain data, returns it read-only: mappings as mapping proxies, lists as tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _read_only(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_read_only(item) for item in value)
+    return value
 
 
 def _by_source(posts: Iterable[Post]) -> dict[str, Post]:
