@@ -94,3 +94,14 @@ def test_the_summary_line_counts_expired_posts(
     out = capsys.readouterr().out
     assert "(up to date)" in out and "left out 1 draft, 1 scheduled and 1 expired" in out
     assert "expired (its expiry date has come), left out: content/e.md" in out
+
+
+def test_a_build_for_an_earlier_moment_is_not_taken_for_up_to_date(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path / "s", {"e.md": post("E", "date: 2024-01-02\nexpiryDate: 2024-06-01")}
+    )
+    assert Builder(site, now=at("2024-07-01T00:00:00")).build().expired == ("content/e.md",)
+    # A clock set back: the post is published again, though no file changed.
+    again = Builder(site, now=at("2024-05-01T00:00:00")).build()
+    assert (again.posts, again.expired) == (1, ())
+    assert page(site, "e").is_file()

@@ -441,7 +441,7 @@ class Builder:
                 self.paths.output,
                 state.signature,
                 writer.token,
-                _fresh(report, due),
+                _fresh(report, due, self.now.timestamp()),
             )
             cache.commit()
         except (sqlite3.Error, OSError) as failure:  # the next build is simply not a no-op
@@ -471,7 +471,7 @@ class PhaseTimer:
         return tuple(self._phases)
 
 
-def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
+def _fresh(report: BuildReport, due: float | None, since: float) -> FreshBuild:
     """What a later build with nothing to do reports again."""
     return FreshBuild(
         posts=report.posts,
@@ -483,6 +483,7 @@ def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
         warning_lines=[str(warning) for warning in report.warnings],
         warnings=[warning.model_dump() for warning in report.warnings],
         due=due,
+        since=since,
     )
 
 

@@ -56,6 +56,9 @@ class FreshBuild:
     # expiring: from then on, not fresh.
     due: float | None = None
     expired: list[str] = field(default_factory=list)
+    # The moment the build was made for (a POSIX timestamp): a build for an earlier moment (a
+    # clock set back) may publish other posts, so it is not fresh either.
+    since: float | None = None
 
 
 # A file changed this recently may change again within the same clock tick, keeping its stat:
@@ -359,6 +362,8 @@ def fresh_build(site: Path, output: Path, sign: str, now: datetime) -> FreshBuil
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     if report.due is not None and now.timestamp() >= report.due:
+        return None
+    if report.since is not None and now.timestamp() < report.since:
         return None
     return report
 
