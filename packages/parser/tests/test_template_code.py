@@ -3,6 +3,7 @@ code; in code they are code."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -76,3 +77,20 @@ def test_each_construct_is_a_warning_naming_file_and_line(
     assert "Liquid output '{{ site.url }}'" in result.problems[1].message
     # It shows as written, escaped like any text.
     assert "<p>Intro {{&lt; ref &quot;other.md&quot; &gt;}}.</p>" in result.post.body_html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{" * 50_000,
+        "{{< " + "a" * 100_000,
+        "{% " + "a" * 100_000,
+        "{{ " * 30_000,
+        ("{{< x " + "a" * 1000 + "\n") * 100,
+        "`a" * 50_000,
+    ],
+)
+def test_a_body_of_openings_costs_linear_time(body: str) -> None:
+    started = time.perf_counter()
+    assert _found(body) == []
+    assert time.perf_counter() - started < 1.0

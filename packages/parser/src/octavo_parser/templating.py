@@ -20,13 +20,14 @@ from octavo_content import ContentError
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)")
-# A construct may span lines (Hugo allows it); none is longer than this.
-_SPAN = r"[\s\S]{0,2000}?"
+# A construct may span lines (Hugo allows it), holds no brace, and is no longer than this: a
+# scan from each opening stops at the next brace, so a body of braces costs linear time.
+_SPAN = r"[^{}]{0,2000}?"
 _CONSTRUCT = re.compile(
-    r"\{\{(?P<hugo>[<%])\s*(?P<hugo_close>/(?!\*))?\s*(?:/\*\s*)?(?P<hugo_name>[\w./-]+)"
+    r"\{\{(?P<hugo>[<%])\s*(?P<hugo_close>/(?!\*))?\s*(?:/\*\s*)?(?P<hugo_name>[\w./-]++)"
     + _SPAN
     + r"[>%]\}\}"
-    + r"|\{%-?\s*(?P<tag>[A-Za-z_][\w-]*)(?P<tag_call>\s*\()?"
+    + r"|\{%-?\s*(?P<tag>[A-Za-z_][\w-]*+)(?P<tag_call>\s*\()?"
     + _SPAN
     + r"-?%\}"
     + r"|\{\{-?\s*(?P<output>[^\s{}]"
