@@ -228,3 +228,17 @@ def test_a_markdown_file_is_a_post_named_after_it(config: SiteConfig, post_file:
         "/posts/old-post/",
         date(2024, 2, 19),
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "moment"),
+    [
+        ("2019-05-01 10:30:00 +0200", "2019-05-01T10:30:00+02:00"),  # Jekyll's documented form
+        ("2019-05-01T10:30:00-07:00", "2019-05-01T10:30:00-07:00"),  # Hugo's RFC 3339
+    ],
+)
+def test_dates_as_jekyll_and_hugo_write_them(
+    written: str, moment: str, config: SiteConfig, post_file: PostFile
+) -> None:
+    post = _parsed(post_file(f"title: A\ndate: {written}\nlastmod: {written}"), config)
+    assert post.date == post.updated == datetime.fromisoformat(moment)
