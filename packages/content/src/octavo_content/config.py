@@ -6,7 +6,7 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -199,16 +199,19 @@ def _model_at(location: tuple[Any, ...]) -> type[BaseModel] | None:
     """Given the location of a key in the configuration, returns the model of the table that
     holds it (None for a table of free keys)."""
     model: type[BaseModel] | None = SiteConfig
+    named = False  # the next part is a name of a table of tables (`[authors.ada]`)
     for part in location[:-1]:
         if model is None:
             return None
-        if isinstance(part, int):  # an item of an array of tables: the array's model stands
+        if isinstance(part, int) or named:  # an item of an array or a named table: its model
+            named = False
             continue
         field = model.model_fields.get(str(part))
         if field is None:
             return None
         kinds = [field.annotation, *get_args(field.annotation)]
         model = next((k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)), None)
+        named = get_origin(field.annotation) is dict
     return model
 
 
