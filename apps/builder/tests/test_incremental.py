@@ -43,6 +43,7 @@ ALIASES = ["/old/one/", "2019/05/two.html", "/posts/pinned/"]
 NEW_SLUGS = ["moved-once", "moved-twice"]
 AUTHORS = ["Ada", "Grace", "Linus"]
 SUMMARIES = ["A summary of its own.", "Another one, *emphasised*."]
+DESCRIPTIONS = ["For search engines.", "Another description."]
 # Keys the engine does not know land in `post.extra`; these are no likely typo of a known key.
 EXTRAS = ["image", "series"]
 EXTRA_VALUES = ["/images/1.png", "Basics", "Advanced"]
@@ -63,10 +64,17 @@ LIST_TEMPLATE = (
     + EXTRA_TEMPLATE
     + "</li>{% endfor %}</ul>{% endblock %}\n"
 )
+# And the site's data: `[extra]` of octavo.toml and a file of data/.
+SITE_DATA_TEMPLATE = (
+    "<p class=\"site\">{{ site.extra.get('motto', '') }}"
+    " {{ site.data.get('site', {}).get('version', '') }}</p>"
+)
 TEMPLATES = {
     "post.html": '{% extends "theme/post.html" %}{% block main %}{{ super() }}<p class="shown">'
     + EXTRA_TEMPLATE
-    + "</p>{% endblock %}\n",
+    + "</p>"
+    + SITE_DATA_TEMPLATE
+    + "{% endblock %}\n",
     "home.html": LIST_TEMPLATE.replace("LIST", "home.html"),
     "tag.html": LIST_TEMPLATE.replace("LIST", "tag.html"),
 }
@@ -98,6 +106,12 @@ class Spec:
     aliases: list[str] | None = None
     # None writes no key: a file under pages/ is a page, any other a post.
     kind: str | None = None
+    # Hugo's keys: `lastmod` (the last update, as `updated`), `description`, `publishDate`
+    # (left out before it) and `expiryDate` (left out from it on), as day numbers.
+    lastmod: int | None = None
+    description: str | None = None
+    publish: int | None = None
+    expiry: int | None = None
 
     def text(self) -> str:
         """Returns the post's file: front matter and body."""
@@ -117,6 +131,14 @@ class Spec:
             lines.append(f'summary: "{self.summary}"')
         if self.aliases is not None:
             lines.append(f"aliases: [{', '.join(self.aliases)}]")
+        if self.lastmod is not None:
+            lines.append(f"lastmod: {when(self.lastmod)}")
+        if self.description is not None:
+            lines.append(f"description: {self.description}")
+        if self.publish is not None:
+            lines.append(f"publishDate: {when(self.publish)}")
+        if self.expiry is not None:
+            lines.append(f"expiryDate: {when(self.expiry)}")
         lines += [f"{key}: {value}" for key, value in sorted(self.extra.items())]
         cut = "<!-- more -->\n\n" if self.more else ""
         return (
@@ -142,6 +164,12 @@ class SiteState:
     # The [[menu]] entries, each a page's source path under content/ or a built-in target;
     # None writes no menu (the theme's default navigation).
     menu: list[str] | None = None
+    # `[extra] motto` of octavo.toml, and `data/site.yaml`'s version: None writes none.
+    extra: int | None = None
+    data: int | None = None
+    # Not a file: days since NOW when the build runs; time passing brings scheduled posts in
+    # and takes expired ones out, with no file changed.
+    clock: int = 0
 
     def write(self, root: Path) -> None:
         """Makes the files under `root` match this state, rewriting only those that changed."""
@@ -156,11 +184,18 @@ class SiteState:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(spec.text())
         author = "" if self.author is None else f'author = "{self.author}"\n'
+        extra = "" if self.extra is None else f'[extra]\nmotto = "Motto {self.extra}"\n'
         (root / "octavo.toml").write_text(
             f'title = "Site {self.title}"\nbase_url = "https://example.org/"\n'
             f'timezone = "UTC"\nper_page = {self.per_page}\n'
-            f'list_content = "{self.list_content}"\n{author}' + menu_toml(self.menu)
+            f'list_content = "{self.list_content}"\n{author}{extra}' + menu_toml(self.menu)
         )
+        data = root / "data" / "site.yaml"
+        if self.data is None:
+            data.unlink(missing_ok=True)
+        else:
+            data.parent.mkdir(exist_ok=True)
+            data.write_text(f"version: {self.data}\n")
         (root / "templates").mkdir(exist_ok=True)
         for name, text in TEMPLATES.items():
             if not (root / "templates" / name).exists():
@@ -186,12 +221,13 @@ class SiteState:
         A build from nothing has no history: it is given the redirects of moved posts that the
         incremental builds kept, as `--verify` gives them.
         """
+        now = NOW + timedelta(days=self.clock)
         if clean_output is None:
-            return Builder(root, now=NOW, include_drafts=self.drafts).build()
+            return Builder(root, now=now, include_drafts=self.drafts).build()
         return Builder(
             root,
             clean_output,
-            now=NOW,
+            now=now,
             include_drafts=self.drafts,
             use_cache=False,
             moved=recorded_moves(SitePaths.of(root)),
@@ -436,6 +472,33 @@ KINDS = (
         (st.none() | st.lists(st.sampled_from(MENU_ENTRIES), max_size=3, unique=True),),
         ((["pages/about.md", "archive"],), (["tags"],), (None,)),
     ),
+    EditKind(
+        "lastmod", on_post(setting("lastmod")), (which, st.none() | days), ((0, 20), (0, None))
+    ),
+    EditKind(
+        "description",
+        on_post(setting("description")),
+        (which, st.sampled_from([None, *DESCRIPTIONS])),
+        ((0, DESCRIPTIONS[0]), (0, DESCRIPTIONS[1]), (0, None)),
+    ),
+    # A publish date after NOW leaves the post out until then.
+    EditKind(
+        "publish_date",
+        on_post(setting("publish")),
+        (which, st.none() | days | st.just(LATER)),
+        ((0, LATER), (0, 2), (0, None)),
+    ),
+    # An expiry date before NOW takes the post out; one after it, not yet.
+    EditKind(
+        "expiry_date",
+        on_post(setting("expiry")),
+        (which, st.none() | days | st.just(LATER)),
+        ((0, 10), (0, LATER), (0, None)),
+    ),
+    # Time passes (or a build runs with another clock): post 5 expires, then is back.
+    EditKind("clock", setting("clock"), (st.integers(0, 30),), ((20,), (0,))),
+    EditKind("site_extra", setting("extra"), (st.none() | st.integers(0, 2),), ((1,), (None,))),
+    EditKind("data_file", setting("data"), (st.none() | st.integers(0, 2),), ((1,), (2,), (None,))),
 )
 KIND_NAMED = {kind.name: kind for kind in KINDS}
 
@@ -496,7 +559,8 @@ def fixed_site() -> SiteState:
             "2-gamma.md": Spec("Gamma", 5, ["Web", "C++"], slug="fixed", updated=9, more=True),
             "3-delta.md": Spec("Delta", -2, ["Data Science", "Python"], extra={"series": "Basics"}),
             "4-epsilon.md": Spec("Epsilon", 7, ["C++"], draft=True),
-            "5-zeta.md": Spec("Zeta", 3, ["Python"], authors=[]),
+            # Expires a few days after NOW: a build run later leaves it out.
+            "5-zeta.md": Spec("Zeta", 3, ["Python"], authors=[], expiry=LATER + 5),
             "pages/about.md": Spec("About", None, []),
         },
     )

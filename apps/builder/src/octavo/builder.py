@@ -28,6 +28,7 @@ from octavo.records import BuildRecords
 from octavo.rendering import Rendered, render_pages, write_error
 from octavo.routes import RouteTable
 from octavo.site import SitePaths
+from octavo.sitedata import load_site_data
 from octavo.writer import OutputWriter
 from octavo_content import (
     ContentError,
@@ -52,6 +53,8 @@ class BuildReport:
     seconds: float = 0.0
     drafts: tuple[str, ...] = ()
     scheduled: tuple[str, ...] = ()
+    # Posts whose expiry date has come: left out.
+    expired: tuple[str, ...] = ()
     output: Path | None = None
     parsed: int = 0
     rendered: int = 0
@@ -154,6 +157,8 @@ class Builder:
 
         with timer("load"):
             site, cache = self.load(config, cache, state, problems)
+            site_data = load_site_data(state.data)
+            problems.extend(site_data.problems)
         with timer("index"):
             index = self.index(site, problems)
             menu = self.menu(config, site, problems)
@@ -164,13 +169,14 @@ class Builder:
             compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
             body_digests=site.digests,
             menu=menu,
+            data=site_data.data,
         )
         with timer("route"):
             moved = self.moves(cache, site, problems)
             routes, moved = self.route(config, site, index, renderer, moved, problems)
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
-        renders_with = self.renders_with(config, menu)
+        renders_with = self.renders_with(config, menu, site_data.digest)
         structure = self.structure(renders_with, site, moved)
         history = History(published_urls(site.published, site.digests), moved)
         records = BuildRecords(cache, writer, str(self.paths.output), structure, history)
@@ -194,6 +200,7 @@ class Builder:
             seconds=time.perf_counter() - started,
             drafts=tuple(post.source for post in site.drafts),
             scheduled=tuple(post.source for post in site.scheduled),
+            expired=tuple(post.source for post in site.expired),
             output=self.paths.output,
             parsed=site.parsed,
             rendered=rendered.count,
@@ -218,6 +225,7 @@ class Builder:
             seconds=seconds,
             drafts=tuple(fresh.drafts),
             scheduled=tuple(fresh.scheduled),
+            expired=tuple(fresh.expired),
             output=self.paths.output,
         )
 
@@ -378,13 +386,17 @@ class Builder:
                 routes.claim(page)
         return routes
 
-    def renders_with(self, config: SiteConfig, menu: tuple[Link, ...] | None = None) -> str:
-        """The digest of what turns a view into bytes: engine, templates, settings, encodings,
-        and the menu every page shows (its links follow the URLs of the pages it names)."""
+    def renders_with(
+        self, config: SiteConfig, menu: tuple[Link, ...] | None = None, data: str = "none"
+    ) -> str:
+        """The digest of what turns a view into bytes: engine, templates, settings (`[extra]`
+        among them), the site's data (the digest of its files), encodings, and the menu every
+        page shows (its links follow the URLs of the pages it names)."""
         return digest(
             engine_digest(),
             templates_digest(self.paths.templates),
             config.model_dump_json(),
+            data,
             self.compress,
             menu,
         )
@@ -449,14 +461,14 @@ class Builder:
         site: LoadedSite,
     ) -> BuildReport:
         """Record the build for the no-op answer of the next one; say if that failed."""
-        due = min((post.dated.timestamp() for post in site.scheduled), default=None)
+        due = site.due
         try:
             record_build(
                 cache.connection(),
                 self.paths.output,
                 state.signature,
                 writer.token,
-                _fresh(report, due),
+                _fresh(report, due, self.now.timestamp()),
             )
             cache.commit()
         except (sqlite3.Error, OSError) as failure:  # the next build is simply not a no-op
@@ -486,7 +498,7 @@ class PhaseTimer:
         return tuple(self._phases)
 
 
-def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
+def _fresh(report: BuildReport, due: float | None, since: float) -> FreshBuild:
     """What a later build with nothing to do reports again."""
     return FreshBuild(
         posts=report.posts,
@@ -494,9 +506,11 @@ def _fresh(report: BuildReport, due: float | None) -> FreshBuild:
         pages=report.pages,
         drafts=list(report.drafts),
         scheduled=list(report.scheduled),
+        expired=list(report.expired),
         warning_lines=[str(warning) for warning in report.warnings],
         warnings=[warning.model_dump() for warning in report.warnings],
         due=due,
+        since=since,
     )
 
 

@@ -80,10 +80,11 @@ def up_to_date(args: argparse.Namespace, sign: str) -> bool:
         seconds,
         len(fresh.drafts),
         len(fresh.scheduled),
+        len(fresh.expired),
     )
     print(f"{summary_line(*counts)} -> {output} (up to date)")
     if args.verbose:
-        for left_out in left_out_lines(fresh.drafts, fresh.scheduled):
+        for left_out in left_out_lines(fresh.drafts, fresh.scheduled, fresh.expired):
             print(left_out)
     return True
 

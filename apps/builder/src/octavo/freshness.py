@@ -52,8 +52,13 @@ class FreshBuild:
     # Warnings as `path:line: field: message (hint)` lines, and as ContentError fields.
     warning_lines: list[str] = field(default_factory=list)
     warnings: list[dict[str, object]] = field(default_factory=list)
-    # The earliest date (a POSIX timestamp) of a scheduled post: from then on, not fresh.
+    # The earliest date (a POSIX timestamp) of a scheduled post going live or a published post
+    # expiring: from then on, not fresh.
     due: float | None = None
+    expired: list[str] = field(default_factory=list)
+    # The moment the build was made for (a POSIX timestamp): a build for an earlier moment (a
+    # clock set back) may publish other posts, so it is not fresh either.
+    since: float | None = None
 
 
 # A file changed this recently may change again within the same clock tick, keeping its stat:
@@ -95,14 +100,16 @@ class Unusable:
 class SiteState:
     """The signature of a site's files, and what the walk found (the load reuses it).
 
-    `content` and `static` list the regular files of those folders; `unusable`, everything
-    under content, static and templates that a build must report instead of reading.
+    `content`, `static` and `data` list the regular files of those folders; `unusable`,
+    everything under content, static, templates and data that a build must report instead of
+    reading.
     """
 
     signature: str
     content: tuple[SourceFile, ...]
     static: tuple[SourceFile, ...] = ()
     unusable: tuple[Unusable, ...] = ()
+    data: tuple[SourceFile, ...] = ()
 
 
 class _SiteWalk:
@@ -263,6 +270,7 @@ def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool
         tuple(found["content"]),
         tuple(found["static"]),
         tuple(walk.unusable),
+        tuple(found["data"]),
     )
 
 
@@ -355,11 +363,13 @@ def fresh_build(site: Path, output: Path, sign: str, now: datetime) -> FreshBuil
         return None
     if report.due is not None and now.timestamp() >= report.due:
         return None
+    if report.since is not None and now.timestamp() < report.since:
+        return None
     return report
 
 
 def summary_line(
-    posts: int, tags: int, pages: int, seconds: float, drafts: int, scheduled: int
+    posts: int, tags: int, pages: int, seconds: float, drafts: int, scheduled: int, expired: int = 0
 ) -> str:
     """One line for a successful build: posts, tags, pages, seconds, and what was left out."""
     line = (
@@ -371,16 +381,23 @@ def summary_line(
         left_out.append(_plural(drafts, "draft"))
     if scheduled:
         left_out.append(f"{scheduled} scheduled")
+    if expired:
+        left_out.append(f"{expired} expired")
     if left_out:
-        line += f"; left out {' and '.join(left_out)}"
+        listed = ", ".join(left_out[:-1])
+        line += f"; left out {listed + ' and ' if listed else ''}{left_out[-1]}"
     return line
 
 
-def left_out_lines(drafts: Iterable[str], scheduled: Iterable[str]) -> list[str]:
+def left_out_lines(
+    drafts: Iterable[str], scheduled: Iterable[str], expired: Iterable[str] = ()
+) -> list[str]:
     """One line per post left out of a build, for `--verbose`."""
-    return [f"  draft, left out: {source}" for source in drafts] + [
-        f"  scheduled (dated in the future), left out: {source}" for source in scheduled
-    ]
+    return (
+        [f"  draft, left out: {source}" for source in drafts]
+        + [f"  scheduled (dated in the future), left out: {source}" for source in scheduled]
+        + [f"  expired (its expiry date has come), left out: {source}" for source in expired]
+    )
 
 
 def _plural(count: int, word: str) -> str:

@@ -30,8 +30,10 @@ CONFIG_FILE = "octavo.toml"
 CONTENT_DIR = "content"
 STATIC_DIR = "static"
 TEMPLATES_DIR = "templates"
+# Site data for templates: YAML, TOML and JSON files (octavo.sitedata).
+DATA_DIR = "data"
 # The folders a build reads, in the order the no-op signature hashes them.
-SITE_PARTS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)
+SITE_PARTS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR, DATA_DIR)
 # Where a build goes unless `-o` says otherwise.
 OUTPUT_DIR = "public"
 

@@ -102,11 +102,21 @@ class LoadedSite:
     parsed: int = 0
     # The standalone pages to publish, in no particular order.
     pages: tuple[LightPost, ...] = ()
+    # The posts whose expiry date has come (Hugo's expiryDate): no longer published.
+    expired: tuple[LightPost, ...] = ()
 
     @property
     def published(self) -> tuple[LightPost, ...]:
         """Every post and page this build publishes: each has a page of its own and a body."""
         return (*self.posts, *self.pages)
+
+    @property
+    def due(self) -> float | None:
+        """The first moment (a POSIX timestamp) after which this load would set other posts
+        apart: a scheduled post goes live or a published one expires. None when none will."""
+        moments = [moment.timestamp() for post in self.scheduled if (moment := post.goes_live)]
+        moments += [post.expiry_date.timestamp() for post in self.published if post.expiry_date]
+        return min(moments, default=None)
 
 
 def post_files(files: Iterable[SourceFile]) -> Iterator[SourceFile]:
@@ -200,6 +210,7 @@ def load_site(
     pages: list[LightPost] = []
     drafts: list[LightPost] = []
     scheduled: list[LightPost] = []
+    expired: list[LightPost] = []
     for source in order:
         entry = entries[source]
         problems.extend(entry.problems)
@@ -208,8 +219,10 @@ def load_site(
             continue
         if light.draft and not include_drafts:
             drafts.append(light)
-        elif light.date is not None and light.date > now:
+        elif light.goes_live is not None and light.goes_live > now:
             scheduled.append(light)
+        elif light.expired_at(now):
+            expired.append(light)
         elif light.kind == "page":
             pages.append(light)
         else:
@@ -227,4 +240,5 @@ def load_site(
         ),
         parsed=len(parsed),
         pages=tuple(pages),
+        expired=tuple(expired),
     )

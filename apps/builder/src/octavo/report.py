@@ -19,6 +19,7 @@ def summary_line(report: BuildReport) -> str:
         report.seconds,
         len(report.drafts),
         len(report.scheduled),
+        len(report.expired),
     )
 
 
@@ -37,7 +38,7 @@ def show(report: BuildReport, console: Console, *, verbose: bool = False) -> Non
         timed = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.phases)
         console.print(f"  phases: {timed}", highlight=False, markup=False)
     if verbose:
-        for line in left_out_lines(report.drafts, report.scheduled):
+        for line in left_out_lines(report.drafts, report.scheduled, report.expired):
             console.print(line, highlight=False, markup=False)
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from octavo.layout import CONFIG_FILE, CONTENT_DIR, OUTPUT_DIR, RECORDS_DIR, TEMPLATES_DIR
+from octavo.layout import (
+    CONFIG_FILE,
+    CONTENT_DIR,
+    DATA_DIR,
+    OUTPUT_DIR,
+    RECORDS_DIR,
+    TEMPLATES_DIR,
+)
 from octavo.layout import STATIC_DIR as STATIC_DIR  # builder.py imports it from here
 from octavo_content import ContentError
 
@@ -39,6 +46,11 @@ class SitePaths:
         return self.root / TEMPLATES_DIR
 
     @property
+    def data(self) -> Path:
+        """The site's data files, for templates."""
+        return self.root / DATA_DIR
+
+    @property
     def records(self) -> Path:
         """Octavo's records of the site: its build cache, lock and output manifests."""
         return self.root / RECORDS_DIR
@@ -52,6 +64,7 @@ class SitePaths:
             self.static,
             self.templates,
             self.records,
+            self.data,
         ]
         for source in guarded:
             if out == source or out in source.parents or source == out.parent / out.name:

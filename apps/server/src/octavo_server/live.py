@@ -19,7 +19,7 @@ from octavo_content import ContentError
 RELOAD_SCRIPT_URL = "/_octavo/reload.js"
 EVENTS_URL = "/_octavo/events"
 # What the site's own files are; everything else in the folder (output, caches) is ignored.
-WATCHED_FOLDERS = frozenset({"content", "templates", "static"})
+WATCHED_FOLDERS = frozenset({"content", "templates", "static", "data"})
 # Quiet for this long before a rebuild: an editor's save is a burst of events.
 SETTLE_MS = 30
 KEEPALIVE_SECONDS = 15.0

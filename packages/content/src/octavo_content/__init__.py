@@ -8,11 +8,16 @@ from octavo_content.errors import ContentError, ContentErrors, errors_from_valid
 from octavo_content.frontmatter import (
     ALIAS_KEYS,
     KINDS,
+    EXTRA_TABLES,
     MAX_TAGS,
     PAGE_FILE_SUFFIXES,
+    PUBLISHED_KEY,
     SITE_PATH_KEYS,
+    SPELLINGS,
     FrontMatter,
     normalised_site_path,
+    plain_data,
+    written_date,
 )
 from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
 from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
@@ -42,6 +47,7 @@ __all__ = [
     "BODY_DERIVED",
     "BUNDLE_STEM",
     "CONFIG_FILE",
+    "EXTRA_TABLES",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
     "KINDS",
@@ -50,8 +56,10 @@ __all__ = [
     "MENU_TARGETS",
     "PAGES_FOLDER",
     "PAGE_FILE_SUFFIXES",
+    "PUBLISHED_KEY",
     "SITE_PATH_KEYS",
     "SLUG_SOURCES",
+    "SPELLINGS",
     "ContentError",
     "ContentErrors",
     "FrontMatter",
@@ -72,6 +80,8 @@ __all__ = [
     "only_errors",
     "output_file",
     "placement_digest",
+    "plain_data",
     "slugify",
     "source_name",
+    "written_date",
 ]

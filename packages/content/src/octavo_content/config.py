@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -59,6 +60,9 @@ class SiteConfig(BaseModel):
     slug_source: Literal["file", "title"] = "file"
     # The theme's navigation, from [[menu]] tables; none keeps the default (home, tags, archive).
     menu: tuple[MenuEntry, ...] = ()
+    # The site's own settings, any TOML, for templates (`site.extra`, as Zola's `config.extra`
+    # and Hugo's `.Site.Params`).
+    extra: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("base_url")
     @classmethod
@@ -126,6 +130,11 @@ class SiteConfig(BaseModel):
             return cls.model_validate(data)
         except ValidationError as exc:
             errors = errors_from_validation(exc, path, lambda key: _line_of_key(text, key), _HINTS)
+            # One error per detail, in order: an unknown key gets its own message and a guess.
+            errors = [
+                _unknown_key(error, detail["loc"]) if detail["type"] == "extra_forbidden" else error
+                for error, detail in zip(errors, exc.errors(include_url=False), strict=True)
+            ]
             # A field inside a table (permalinks.post) stands on its own line, not the table's.
             raise ContentErrors(
                 [
@@ -174,6 +183,76 @@ def config_line(text: str, key: str) -> int | None:
     """Given `octavo.toml`'s text and a key as pydantic names it (`menu.1.page`), returns the line
     it stands on (or its table's), for errors found after the file was read."""
     return _line_of_key(text, key)
+
+
+# Other engines' names for settings Octavo has, folded as `_folded` folds them: Hugo's
+# `baseURL`, `languageCode`, `params`, `paginate`; Jekyll's `url`, `baseurl`, `paginate`;
+# Zola's `default_language`.
+_OTHER_ENGINES = {
+    "baseurl": "base_url",
+    "url": "base_url",
+    "languagecode": "language",
+    "defaultlanguage": "language",
+    "lang": "language",
+    "params": "extra",
+    "paginate": "per_page",
+    "pagination": "per_page",
+    "permalink": "permalinks",
+}
+
+
+def _folded(key: str) -> str:
+    """Given a key, returns it without case, `_` or `-`: `baseURL` and `base_url` are alike."""
+    return key.casefold().replace("_", "").replace("-", "")
+
+
+def _model_at(location: tuple[Any, ...]) -> type[BaseModel] | None:
+    """Given the location of a key in the configuration, returns the model of the table that
+    holds it (None for a table of free keys)."""
+    model: type[BaseModel] | None = SiteConfig
+    named = False  # the next part is a name of a table of tables (`[authors.ada]`)
+    for part in location[:-1]:
+        if model is None:
+            return None
+        if isinstance(part, int) or named:  # an item of an array or a named table: its model
+            named = False
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None
+        kinds = [field.annotation, *get_args(field.annotation)]
+        model = next((k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)), None)
+        named = get_origin(field.annotation) is dict
+    return model
+
+
+def _unknown_key(error: ContentError, location: tuple[Any, ...]) -> ContentError:
+    """Given the error for a key the configuration does not have, returns it saying so, with
+    the keys that table takes and the one most likely meant."""
+    key = str(location[-1])
+    model = _model_at(location)
+    known = list(model.model_fields) if model else []
+    by_fold = {_folded(name): name for name in known}
+    guess = by_fold.get(_folded(key))
+    if guess is None and model is SiteConfig:
+        guess = _OTHER_ENGINES.get(_folded(key))
+    if guess is None:
+        close = difflib.get_close_matches(_folded(key), list(by_fold), n=1, cutoff=0.6)
+        guess = by_fold[close[0]] if close else None
+    table = ".".join(str(part) for part in location[:-1] if not isinstance(part, int))
+    if guess:
+        hint = f"did you mean '{guess}'?"
+    elif model is SiteConfig:
+        hint = "remove it, or put settings of your own under [extra] for templates"
+    else:
+        hint = "remove it"
+    return error.model_copy(
+        update={
+            "message": f"unknown key '{key}'" + (f" in [{table}]" if table else ""),
+            "expected": "one of " + ", ".join(known) if known else None,
+            "hint": hint,
+        }
+    )
 
 
 def _line_from_message(message: str) -> int | None:

@@ -8,7 +8,15 @@ from datetime import date, datetime, time
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from octavo_content.slugs import slugify
 
@@ -28,7 +36,35 @@ HINTS = {
     "redirect_from": "write the post's old paths as a list or one path,"
     "  redirect_from: /2019/05/old-name/",
     "kind": "write  kind: page  for a standalone page, or  kind: post",
+    "description": "write the description as text, one or two sentences",
+    "published": "write  published: false  (Jekyll: a draft) or a date (Hugo: the publish date)",
 }
+# The keys each engine writes for one thing, by the field that holds it: Hugo's `lastmod` (and
+# its alias `modified`), jekyll-last-modified-at's `last_modified_at` are Octavo's and Zola's
+# `updated`; Jekyll's `excerpt` is `summary`. Hugo reads its keys in any case: its camelCase keys
+# are taken as written in its docs and in lower case. A post writes one spelling of each.
+SPELLINGS: dict[str, tuple[str, ...]] = {
+    "updated": ("updated", "lastmod", "modified", "last_modified_at"),
+    "summary": ("summary", "excerpt"),
+    # Hugo: the post is not published before it (`published` when it is a date; see below).
+    "publish_date": ("publishDate", "publishdate", "pubDate", "pubdate", "published"),
+    # Hugo: the post is not published from then on.
+    "expiry_date": ("expiryDate", "expirydate", "unpublishDate", "unpublishdate"),
+}
+# Jekyll's `published: false` is a draft; Hugo's `published: 2024-05-01` is a publish date. The
+# value tells which: true or false is Jekyll's, anything else Hugo's.
+PUBLISHED_KEY = "published"
+# A post's date when its front matter has no `date`: its publish date, as Hugo takes it.
+_DATE_KEYS = ("date", *SPELLINGS["publish_date"])
+# The other engines' keys are told the fix of the field they set.
+HINTS.update(
+    {
+        spelling: HINTS[field] if field in HINTS else HINTS["date"]
+        for field, spellings in SPELLINGS.items()
+        for spelling in spellings
+        if spelling not in HINTS
+    }
+)
 
 # What a file is: a post (dated, listed, in feeds and tags) or a standalone page (an About page:
 # no date needed, in no list). Files under content/pages/ are pages unless they say otherwise.
@@ -135,13 +171,26 @@ class FrontMatter(BaseModel):
     # "post" unless the file says `kind: page` (the parser gives files under content/pages/
     # "page" when they do not say).
     kind: Literal["post", "page"] = "post"
-    # Required of a post, optional for a page: the parser reports a post without one.
-    date: datetime | None = None
+    # Required of a post, optional for a page: the parser reports a post without one. A post
+    # without `date` is dated by its publish date, as Hugo takes it.
+    date: datetime | None = Field(default=None, validation_alias=AliasChoices(*_DATE_KEYS))
     day_only: bool = False
-    updated: datetime | None = None
+    updated: datetime | None = Field(
+        default=None, validation_alias=AliasChoices(*SPELLINGS["updated"])
+    )
     tags: tuple[str, ...] = ()
-    summary: str | None = None
+    summary: str | None = Field(default=None, validation_alias=AliasChoices(*SPELLINGS["summary"]))
     draft: bool = False
+    # Not published before `publish_date` nor from `expiry_date` on (Hugo's publishDate and
+    # expiryDate); a post without `date` is dated by its publish date.
+    publish_date: datetime | None = Field(
+        default=None, validation_alias=AliasChoices(*SPELLINGS["publish_date"])
+    )
+    expiry_date: datetime | None = Field(
+        default=None, validation_alias=AliasChoices(*SPELLINGS["expiry_date"])
+    )
+    # The meta description (Hugo, Zola, jekyll-seo-tag), plain text.
+    description: str | None = None
     slug: str | None = None
     authors: tuple[str, ...] = ()
     # The post's whole path on the site, normalised (`/2019/05/my-post/`), under its engine's key.
@@ -158,11 +207,22 @@ class FrontMatter(BaseModel):
         if isinstance(data, dict) and "day_only" in data:
             raise ValueError("day_only is set by Octavo; expected no 'day_only' key")
         if isinstance(data, dict):
-            raw = data.get("date")
+            raw = written_date(data)
             is_day = (isinstance(raw, date) and not isinstance(raw, datetime)) or (
                 isinstance(raw, str) and len(raw.strip()) == 10
             )
             return {**data, "day_only": is_day}
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _jekyll_published(cls, data: Any) -> Any:
+        """`published: false` is Jekyll's draft: the post is a draft unless `draft` says (the
+        parser reports a post giving both)."""
+        if isinstance(data, dict) and isinstance(data.get(PUBLISHED_KEY), bool):
+            rest = {key: value for key, value in data.items() if key != PUBLISHED_KEY}
+            rest.setdefault("draft", not data[PUBLISHED_KEY])
+            return rest
         return data
 
     @field_validator("title", mode="before")
@@ -189,12 +249,19 @@ class FrontMatter(BaseModel):
             raise ValueError(f"{value!r} is not a kind of file; expected {allowed}")
         return value
 
-    @field_validator("date", "updated", mode="before")
+    @field_validator("date", "updated", "publish_date", "expiry_date", mode="before")
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
             return None
         return _to_datetime(value, _zone(info))[0]
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _description(cls, value: Any) -> Any:
+        if value is None or not isinstance(value, str):
+            return value
+        return " ".join(value.split()) or None
 
     @field_validator("tags", mode="before")
     @classmethod
@@ -285,11 +352,59 @@ class FrontMatter(BaseModel):
 
     @property
     def extra(self) -> dict[str, Any]:
-        """The keys Octavo does not know, kept for templates."""
-        return dict(self.model_extra or {})
+        """The keys Octavo does not know, kept for templates, with the keys of Zola's `[extra]`
+        and Hugo's `[params]` tables among them (a key given at both levels: the top level's,
+        and the parser reports it). Dates are ISO text, as a cached post holds them."""
+        found = dict(self.model_extra or {})
+        for table in EXTRA_TABLES:
+            inner = found.get(table)
+            if isinstance(inner, dict):
+                del found[table]
+                for key, value in inner.items():
+                    found.setdefault(str(key), value)
+        return {key: plain_data(value) for key, value in found.items()}
 
 
-KNOWN_KEYS: tuple[str, ...] = tuple(name for name in FrontMatter.model_fields if name != "day_only")
+# The front matter tables whose keys are the post's own, for templates: Zola's `[extra]`,
+# Hugo's `params`.
+EXTRA_TABLES = ("extra", "params")
+
+
+def plain_data(value: Any) -> Any:
+    """Given loaded YAML, TOML or JSON, returns it with dates and times as ISO text and every
+    key as text: what a template gets whether the value was just parsed or read back as JSON."""
+    if isinstance(value, dict):
+        return {str(key): plain_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_data(item) for item in value]
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return value
+
+
+def written_date(data: dict[str, Any]) -> Any:
+    """Given front matter, returns the value the post's date is read from: `date`, else its
+    publish date (`published` only when it is no true/false); None when there is none."""
+    for key in _DATE_KEYS:
+        value = data.get(key)
+        if value is not None and not isinstance(value, bool):
+            return value
+    return None
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """Given a field's name, returns the keys that set it."""
+    alias = FrontMatter.model_fields[name].validation_alias
+    if isinstance(alias, AliasChoices):
+        return tuple(str(choice) for choice in alias.choices)
+    return (name,)
+
+
+KNOWN_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        key for name in FrontMatter.model_fields if name != "day_only" for key in _spellings(name)
+    )
+)
 
 
 def normalised_site_path(written: str) -> str:

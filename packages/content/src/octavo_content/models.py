@@ -65,6 +65,10 @@ class LightPost(BaseModel):
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     draft: bool = False
+    # Not published before `publish_date` nor from `expiry_date` on (Hugo's publishDate and
+    # expiryDate), whatever its date.
+    publish_date: datetime | None = None
+    expiry_date: datetime | None = None
     # Plain text for meta descriptions: the summary with markup removed.
     description: str = ""
     # True when the summary is shorter than the body, so list pages link to "read more".
@@ -90,6 +94,16 @@ class LightPost(BaseModel):
         if self.date is None:
             raise ValueError(f"{self.source} is a page without a date, not a post")
         return self.date
+
+    @property
+    def goes_live(self) -> datetime | None:
+        """When the post is published: its date, or its publish date when that is later; None
+        for a page with neither, which is published as soon as it is written."""
+        return max((moment for moment in (self.date, self.publish_date) if moment), default=None)
+
+    def expired_at(self, now: datetime) -> bool:
+        """True when the post's expiry date has come by `now`: it is no longer published."""
+        return self.expiry_date is not None and self.expiry_date <= now
 
 
 # The light fields that are made from the post's body, not from its front matter or its path: a

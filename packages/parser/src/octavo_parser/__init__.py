@@ -4,15 +4,18 @@ It depends on octavo_content, mistune, PyYAML and Pygments, and on no other Octa
 Installed distributions extend its Markdown through the entry point group `octavo.markdown`.
 """
 
+from octavo_parser.data import DATA_FORMATS, load_data
 from octavo_parser.markdown import RenderedMarkdown, render_markdown
 from octavo_parser.plugins import MARKDOWN_GROUP, MarkdownPlugin, markdown_plugins
 from octavo_parser.post import ParseResult, parse_post
 
 __all__ = [
+    "DATA_FORMATS",
     "MARKDOWN_GROUP",
     "MarkdownPlugin",
     "ParseResult",
     "RenderedMarkdown",
+    "load_data",
     "markdown_plugins",
     "parse_post",
     "render_markdown",

@@ -5,8 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 
-from octavo_content import FRONT_MATTER_KEYS, ContentError
+from octavo_content import EXTRA_TABLES, FRONT_MATTER_KEYS, ContentError
 
+# Keys known without being fields: the tables of the post's own keys (Zola's `[extra]`, Hugo's
+# `params`), and the layout keys, which the parser reads (octavo_parser.engines).
+_KNOWN_ELSEWHERE = frozenset({*EXTRA_TABLES, "layout", "template"})
 # High enough that a site's own keys ("image", "status") are not mistaken for ours.
 _CUTOFF = 0.75
 
@@ -14,7 +17,11 @@ _CUTOFF = 0.75
 def unknown_keys(keys: Iterable[str]) -> list[str]:
     """Given front matter keys, returns those Octavo does not know, in their order."""
     # day_only is known to the model, which reports it as set by Octavo.
-    return [key for key in keys if key not in FRONT_MATTER_KEYS and key != "day_only"]
+    return [
+        key
+        for key in keys
+        if key not in FRONT_MATTER_KEYS and key != "day_only" and key not in _KNOWN_ELSEWHERE
+    ]
 
 
 def unknown_key_problems(

@@ -15,6 +15,7 @@ from octavo_parser.listing import list_tokens, without_footnote_marks
 from octavo_parser.plugins import MarkdownPlugin, markdown_plugins
 from octavo_parser.renderer import BLOCKS, OctavoRenderer
 from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
+from octavo_parser.templating import template_problems
 from octavo_parser.tokens import Token, plain_text
 from octavo_parser.xmlchars import (
     first_illegal_reference,
@@ -92,6 +93,7 @@ def render_markdown(
         problems=(
             *_reference_problems(text, path, first_line),
             *missing_alt_problems(blocks, text, path, first_line),
+            *template_problems(text, path, first_line),
         ),
     )
 

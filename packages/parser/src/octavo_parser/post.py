@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,9 @@ from octavo_content import (
     in_pages_folder,
     slugify,
     source_name,
+    written_date,
 )
+from octavo_parser.engines import extra_conflicts, layout_problems, spelling_conflicts
 from octavo_parser.frontmatter import FrontMatterBlock, loaded_front_matter, split_front_matter
 from octavo_parser.keys import unknown_key_problems
 from octavo_parser.markdown import RenderedMarkdown, render_markdown, render_summary
@@ -60,6 +63,9 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
         *escape_problems,
         *unknown_key_problems(data, path, block.line_of, strict=config.strict_front_matter),
         *_site_path_conflicts(data, block, path),
+        *spelling_conflicts(data, block, path),
+        *extra_conflicts(data, block, path),
+        *layout_problems(data, block, path),
     ]
     data = _dated_by_name(_kind_by_folder(data, path), name)
     front = _validated(data, block, path, config)
@@ -131,11 +137,12 @@ def _page_tags(front: FrontMatter, block: FrontMatterBlock, path: str) -> list[C
 
 
 def _dated_by_name(data: dict[str, Any], name: SourceName) -> dict[str, Any]:
-    """Given front matter, returns it with the file name's date when it gives none (Jekyll's way).
+    """Given front matter, returns it with the file name's date when it gives none (Jekyll's way;
+    a publish date is a date, as in Hugo).
 
     The prefix is written as text, so it is read as a calendar day, like a date-only value.
     """
-    if data.get("date") is None and name.date is not None:
+    if written_date(data) is None and name.date is not None:
         return {**data, "date": name.date}
     return data
 
@@ -201,10 +208,12 @@ def _validated(
         return FrontMatter.model_validate(data, context={"zone": config.zone})
     except ValidationError as exc:
         errors = errors_from_validation(exc, path, block.line_of, FRONT_MATTER_HINTS)
-    # An error about the front matter as a whole (no field) points at its opening line.
+    # An error about the front matter as a whole (no field) points at its opening line. A
+    # publish date is read as the date too, when there is no date: its error is said once.
+    unique = {(error.field, error.message): error for error in errors}
     return [
         error if error.line else error.model_copy(update={"line": block.opening_line})
-        for error in errors
+        for error in unique.values()
     ]
 
 
@@ -241,6 +250,12 @@ def _post(
         summary_html, description = render_summary(front.summary, raw_html=config.raw_html)
         # A written summary is not part of the body, so the whole body is "more".
         has_more = bool(body.body_html.strip())
+    if front.description:
+        # The meta description and the feed's summary; lists keep the post's own summary, and
+        # show the description only when the body has none (a post of an image or code alone).
+        description = front.description
+        if not front.summary and not summary_html.strip():
+            summary_html = f"<p>{html.escape(front.description, quote=False)}</p>\n"
     return Post(
         source=path,
         kind=front.kind,
@@ -254,6 +269,8 @@ def _post(
         tags=front.tags if front.kind == "post" else (),
         authors=front.authors,
         draft=front.draft,
+        publish_date=front.publish_date,
+        expiry_date=front.expiry_date,
         body_html=body.body_html,
         list_html=body.list_html,
         summary_html=summary_html,

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from markupsafe import Markup
@@ -51,11 +52,15 @@ class Renderer:
         compiled_templates: Path | None = None,
         body_digests: Mapping[str, str] | None = None,
         menu: Sequence[Link] | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> None:
         """`body_digests` (content hash by source path) are what post bodies stand in by in the
         views' digests; without them, views can be rendered but not fingerprinted. `menu` is the
         site's navigation, each link a site path (`/about/`) or an address elsewhere, in order;
-        None keeps the default (home, tags, archive)."""
+        None keeps the default (home, tags, archive). `data` is the site's data for every
+        template (`site.data`); what renders with it must say so in the digest it gives
+        `ViewDigester` (`renders_with`), as for templates and settings."""
+        self._data: Mapping[str, Any] = _read_only(dict(data or {}))
         self._config = config
         self._menu = None if menu is None else tuple(menu)
         self._index = index
@@ -367,6 +372,8 @@ class Renderer:
             stylesheet=path(theme.asset_path(theme.STYLESHEET)),
             icon=path(theme.asset_path(theme.ICON)),
             nav=nav,
+            extra=_read_only(self._config.extra),
+            data=self._data,
         )
 
     def _menu_url(self, url: str) -> str:
@@ -549,6 +556,15 @@ def cloud_weight(count: int, most: int) -> int:
         return 1
     # Logarithmic: one tag of 300 posts must not make every tag of three look the same.
     return 1 + round((_CLOUD_WEIGHTS - 1) * math.log(count) / math.log(most))
+
+
+def _read_only(value: Any) -> Any:
+    """Given plain data, returns it read-only: mappings as mapping proxies, lists as tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _read_only(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_read_only(item) for item in value)
+    return value
 
 
 def _by_source(posts: Iterable[Post]) -> dict[str, Post]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
 from markupsafe import Markup
 
@@ -50,6 +53,9 @@ class SiteView:
     # The theme's icon, so browsers do not ask for a /favicon.ico the site may not have.
     icon: str
     nav: tuple[Link, ...]
+    # `[extra]` of octavo.toml, and the files of data/ by name (`site.data.authors.ada`).
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
