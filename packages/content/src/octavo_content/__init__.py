@@ -7,8 +7,8 @@ from octavo_content.config import CONFIG_FILE, SLUG_SOURCES, SiteConfig, config_
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation, only_errors
 from octavo_content.frontmatter import (
     ALIAS_KEYS,
-    KINDS,
     EXTRA_TABLES,
+    KINDS,
     MAX_TAGS,
     PAGE_FILE_SUFFIXES,
     PUBLISHED_KEY,

@@ -104,8 +104,8 @@ def _kind_by_folder(data: dict[str, Any], path: str) -> dict[str, Any]:
 
 def _undated_post(data: dict[str, Any], block: FrontMatterBlock, path: str) -> list[ContentError]:
     """Given front matter (with the file name's date), returns the error of a post without a date:
-    a post needs one, a page does not."""
-    if data.get("date") is not None or data.get("kind", "post") != "post":
+    a post needs one (its publish date serves, as in Hugo), a page does not."""
+    if written_date(data) is not None or data.get("kind", "post") != "post":
         return []
     return [
         ContentError(
