@@ -37,7 +37,7 @@ from octavo_content import (
     only_errors,
 )
 from octavo_render import Renderer, ViewDigester
-from octavo_tags import TagIndex
+from octavo_tags import SiteIndexes
 
 
 @dataclass(frozen=True)
@@ -154,17 +154,19 @@ class Builder:
         with timer("load"):
             site, cache = self.load(config, cache, state, problems)
         with timer("index"):
-            index = self.index(site, problems)
+            indexes = self.index(config, site, problems)
+            index = indexes.tags
         renderer = Renderer(
             config,
             index,
             site_templates=self.paths.templates,
             compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
             body_digests=site.digests,
+            indexes=indexes,
         )
         with timer("route"):
             moved = self.moves(cache, site, problems)
-            routes, moved = self.route(config, site, index, renderer, moved, problems)
+            routes, moved = self.route(config, site, indexes, renderer, moved, problems)
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
         renders_with = self.renders_with(config)
@@ -202,7 +204,7 @@ class Builder:
         # Freeing a large site's posts and pages one by one takes longer than rebuilding after
         # a body edit renders (0.13 s at 10,000 posts): the working set lives as long as the
         # Builder, and a command-line build exits without freeing it at all.
-        self.working_set = (site, index, routes, renderer)
+        self.working_set = (site, indexes, routes, renderer)
         return report
 
     def unchanged(self, fresh: FreshBuild, seconds: float) -> BuildReport:
@@ -287,11 +289,14 @@ class Builder:
             cache.commit()  # workers read bodies through their own connections
         return site
 
-    def index(self, site: LoadedSite, problems: list[ContentError]) -> TagIndex:
-        """Phase 2: the tag index of the published posts."""
-        index = TagIndex.build(site.posts)
-        problems.extend(index.problems)
-        return index
+    def index(
+        self, config: SiteConfig, site: LoadedSite, problems: list[ContentError]
+    ) -> SiteIndexes:
+        """Phase 2: the indexes of the published posts: tags, every other taxonomy, authors and
+        series (two posts claiming one part of a series are errors here)."""
+        indexes = SiteIndexes.build(site.posts, config)
+        problems.extend(indexes.problems)
+        return indexes
 
     def moves(
         self, cache: BuildCache | None, site: LoadedSite, problems: list[ContentError]
@@ -311,7 +316,7 @@ class Builder:
         self,
         config: SiteConfig,
         site: LoadedSite,
-        index: TagIndex,
+        indexes: SiteIndexes,
         renderer: Renderer,
         moved: dict[str, str],
         problems: list[ContentError],
@@ -322,11 +327,11 @@ class Builder:
         dropped, and the pages claimed again without it. Returns the routes and the redirects.
         """
         posts = tuple(newest_first(site.posts))
-        routes = self._routes(config, posts, index, renderer, moved)
+        routes = self._routes(config, posts, indexes, renderer, moved)
         taken = {old for old in moved if routes.claims(old) > 1}
         if taken:
             moved = {old: new for old, new in moved.items() if old not in taken}
-            routes = self._routes(config, posts, index, renderer, moved)
+            routes = self._routes(config, posts, indexes, renderer, moved)
         problems.extend(routes.conflicts())
         return routes, moved
 
@@ -334,7 +339,7 @@ class Builder:
         self,
         config: SiteConfig,
         posts: tuple[LightPost, ...],
-        index: TagIndex,
+        indexes: SiteIndexes,
         renderer: Renderer,
         moved: dict[str, str],
     ) -> RouteTable:
@@ -344,11 +349,12 @@ class Builder:
             config=config,
             paths=self.paths,
             posts=posts,
-            index=index,
+            index=indexes.tags,
             renderer=renderer,
             static_files=self.static_files,
             routes=routes,
             moved=MappingProxyType(moved),
+            indexes=indexes,
         )
         for kind in page_kinds():
             for page in kind(given):

@@ -23,7 +23,7 @@ from octavo.freshness import SourceFile
 from octavo.site import SitePaths
 from octavo_content import LightPost, SiteConfig
 from octavo_render import Renderer, View
-from octavo_tags import TagIndex
+from octavo_tags import SiteIndexes, TagIndex
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,13 @@ class Site:
     # Old URL -> new URL of posts that moved since earlier builds into the same output, kept by
     # the builder from its cache; the redirects kind leaves a page at each old URL.
     moved: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Every index: each taxonomy's (tags first, `index` itself), authors, series. None: tags only.
+    indexes: SiteIndexes | None = None
+
+    @cached_property
+    def taxonomies(self) -> SiteIndexes:
+        """The site's indexes: those given, or the tag index alone."""
+        return self.indexes or SiteIndexes.of_tags(self.index)
 
     @cached_property
     def last_change(self) -> datetime | None:

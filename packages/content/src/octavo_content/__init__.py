@@ -3,7 +3,14 @@
 It depends on pydantic and python-slugify only, and on no other Octavo package.
 """
 
-from octavo_content.config import CONFIG_FILE, SLUG_SOURCES, SiteConfig
+from octavo_content.config import (
+    CONFIG_FILE,
+    DEFAULT_TAXONOMIES,
+    SLUG_SOURCES,
+    AuthorLink,
+    AuthorProfile,
+    SiteConfig,
+)
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation, only_errors
 from octavo_content.frontmatter import (
     ALIAS_KEYS,
@@ -12,6 +19,7 @@ from octavo_content.frontmatter import (
     SITE_PATH_KEYS,
     FrontMatter,
     normalised_site_path,
+    terms_text,
 )
 from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
 from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
@@ -34,6 +42,7 @@ __all__ = [
     "BODY_DERIVED",
     "BUNDLE_STEM",
     "CONFIG_FILE",
+    "DEFAULT_TAXONOMIES",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
     "MAX_NAME_BYTES",
@@ -41,6 +50,8 @@ __all__ = [
     "PAGE_FILE_SUFFIXES",
     "SITE_PATH_KEYS",
     "SLUG_SOURCES",
+    "AuthorLink",
+    "AuthorProfile",
     "ContentError",
     "ContentErrors",
     "FrontMatter",
@@ -59,4 +70,5 @@ __all__ = [
     "placement_digest",
     "slugify",
     "source_name",
+    "terms_text",
 ]

@@ -11,16 +11,19 @@ from importlib.metadata import entry_points
 
 from octavo.kinds import (
     archive,
+    author,
     feeds,
     home,
     not_found,
     post,
     redirects,
     robots,
+    series,
     sitemap,
     static,
     tag,
     tags_list,
+    taxonomy,
     theme_assets,
 )
 from octavo.pages import PageKind
@@ -31,6 +34,9 @@ BUILT_IN: tuple[PageKind, ...] = (
     home.pages,
     tag.pages,
     tags_list.pages,
+    taxonomy.pages,
+    author.pages,
+    series.pages,
     archive.pages,
     feeds.pages,
     not_found.pages,
