@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from collections.abc import Callable
+
+import pytest
 
 from octavo_content import LightPost, SiteConfig
 from octavo_parser import ParseResult, parse_post

@@ -83,7 +83,7 @@ def page_of(read: Callable[[bytes], Any]) -> Callable[..., Any]:
 def test_a_post_page_links_its_authors_terms_and_every_part_of_its_series(
     page_of: Callable[..., Any], renderer: Renderer, parts: list[Post]
 ) -> None:
-    one, two, three = parts
+    one, two, _ = parts
     page = page_of(renderer, renderer.post_view(two, newer=None, older=None), [two])
     assert "By Ada Lovelace and Grace" in page.text_of("p")
     assert "Blog genres: Essay" in page.text_of("p")
@@ -96,8 +96,9 @@ def test_a_post_page_links_its_authors_terms_and_every_part_of_its_series(
     for path in ("/posts/one/", "/posts/three/", "/series/rust-and-me/", "/blog-genres/essay/"):
         assert "/blog" + path in hrefs
     assert "/blog/posts/two/" not in [h for h in hrefs if h.startswith("/blog/posts/")]
-    assert ["/blog/authors/ada/", "/blog/authors/grace/"] == [
-        h for h in hrefs if h.startswith("/blog/authors/")
+    assert [h for h in hrefs if h.startswith("/blog/authors/")] == [
+        "/blog/authors/ada/",
+        "/blog/authors/grace/",
     ]
     first = page_of(renderer, renderer.post_view(one, newer=None, older=None), [one])
     assert "Categories: Web & Co, Notes" in first.text_of("p")
