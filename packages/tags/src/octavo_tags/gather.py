@@ -59,12 +59,14 @@ class Gathered:
                 self.posts.setdefault(slug, []).append(post)
 
 
-def gather(posts: Iterable[LightPost], terms_of: TermsOf = tags_of) -> Gathered:
-    """Given posts, returns their tags (or other terms) gathered by slug, each one's posts
-    newest first."""
+def gather(
+    posts: Iterable[LightPost], terms_of: TermsOf = tags_of, *, ordered: bool = False
+) -> Gathered:
+    """Given posts (`ordered`: newest first already), returns their tags (or other terms)
+    gathered by slug, each one's posts newest first."""
     gathered = Gathered(terms_of=terms_of)
     # Sorting once up front keeps every tag's list in newest-first order without sorting each.
-    for post in newest_first(posts):
+    for post in posts if ordered else newest_first(posts):
         gathered.add(post)
     return gathered
 

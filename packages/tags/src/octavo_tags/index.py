@@ -60,13 +60,15 @@ class TagIndex:
         *,
         noun: str = "tag",
         field: str = "tags",
+        ordered: bool = False,
     ) -> TagIndex:
         """Given posts, returns their tag index (one pass over the posts, no pairwise work).
 
         Any other taxonomy is indexed the same way: `terms_of` gives a post's terms, `noun` and
-        `field` (the front matter key) name them in warnings.
+        `field` (the front matter key) name them in warnings. `ordered` says the posts come
+        newest first (`octavo_content.newest_first`) already, to save sorting them again.
         """
-        gathered = gather(posts, terms_of)
+        gathered = gather(posts, terms_of, ordered=ordered)
         entries = sorted((entry_of(slug, gathered) for slug in gathered.posts), key=entry_order)
         warnings = (
             collision_warning(

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from octavo_content import ContentError, LightPost, SiteConfig
+from octavo_content import ContentError, LightPost, SiteConfig, newest_first
+from octavo_tags.gather import TermsOf, tags_of
 from octavo_tags.index import TagIndex
 from octavo_tags.series import part_conflicts
 
@@ -52,15 +53,18 @@ class SiteIndexes:
     ) -> SiteIndexes:
         """Given the published posts and the site's configuration, returns every index (the tag
         index given, when it is built already)."""
-        posts = tuple(posts)
-        taxonomies = {"tags": tags or TagIndex.build(posts)}
+        # Sorted once for every index, and each index given only the posts that carry its terms.
+        ordered = newest_first(posts)
+
+        def index(terms_of: TermsOf, noun: str, field: str) -> TagIndex:
+            carrying = [post for post in ordered if terms_of(post)]
+            return TagIndex.build(carrying, terms_of, noun=noun, field=field, ordered=True)
+
+        taxonomies = {"tags": tags or index(tags_of, "tag", "tags")}
         for plural in config.taxonomy_plurals[1:]:
-            singular = config.singular_of(plural)
-            taxonomies[plural] = TagIndex.build(
-                posts, TermsOfTaxonomy(plural), noun=singular, field=plural
-            )
-        authors = TagIndex.build(posts, authors_of, noun="author", field="authors")
-        series = TagIndex.build(posts, series_of, noun="series", field="series")
+            taxonomies[plural] = index(TermsOfTaxonomy(plural), config.singular_of(plural), plural)
+        authors = index(authors_of, "author", "authors")
+        series = index(series_of, "series", "series")
         problems = [
             *(problem for index in taxonomies.values() for problem in index.problems),
             *authors.problems,
