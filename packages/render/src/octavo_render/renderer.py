@@ -62,6 +62,8 @@ class Renderer:
         self._index = index
         self._indexes = indexes or SiteIndexes.of_tags(index)
         self._profiles = {canonical_slug(name): about for name, about in config.authors.items()}
+        # Each series in reading order, made once however many of its parts' pages ask.
+        self._series_orders: dict[str, tuple[LightPost, ...]] = {}
         self._body_digests = body_digests
         self._cards: dict[str, PostView] = {}
         self._links = Links(config)
@@ -534,7 +536,10 @@ class Renderer:
         if not found:
             return None
         (series,) = found
-        parts = series_order(self._indexes.series.get(series.slug).posts)
+        parts = self._series_orders.get(series.slug)
+        if parts is None:
+            parts = series_order(self._indexes.series.get(series.slug).posts)
+            self._series_orders[series.slug] = parts
         return SeriesNav(
             name=series.name,
             url=self._links.path(self._config.permalinks.series_url(series.slug)),
