@@ -91,7 +91,8 @@ def test_failed_build_exits_1_and_leaves_the_previous_output_untouched(
 def test_unknown_key_is_a_warning_with_did_you_mean_and_an_error_when_strict(
     tmp_path: Path,
 ) -> None:
-    post = b"---\ntitle: T\ndate: 2024-01-01\ntag: [x]\n---\nBody\n"
+    # (`tag`, the singular, is Jekyll's key for one tag: read, not a typo.)
+    post = b"---\ntitle: T\ndate: 2024-01-01\ntgas: [x]\n---\nBody\n"
     lenient = Builder(make_site(tmp_path / "a", {"p.md": post})).build()
     assert lenient.ok
     (warning,) = [w for w in lenient.warnings if w.path == "content/p.md"]
@@ -102,7 +103,7 @@ def test_unknown_key_is_a_warning_with_did_you_mean_and_an_error_when_strict(
         make_site(tmp_path / "b", {"p.md": post}, CONFIG + "strict_front_matter = true\n")
     ).build()
     (error,) = strict.errors
-    assert (error.path, error.line, error.field) == ("content/p.md", 4, "tag")
+    assert (error.path, error.line, error.field) == ("content/p.md", 4, "tgas")
     assert "did you mean 'tags'" in str(error)
 
 

@@ -42,9 +42,26 @@ def test_every_page_passes_the_nu_html_checker(
 ) -> None:
     _, output = demo_build
     pages = sitecheck.html_files(output)
-    # posts, the About page, home, tag pages, tags list + archive + 404
-    assert len(pages) == 10 + 1 + 1 + 15 + 3
+    # posts, the About page, home, tag pages, tags list + archive + 404, four categories and
+    # their index, the author, the series
+    assert len(pages) == 10 + 1 + 1 + 15 + 3 + 4 + 1 + 1 + 1
     assert sitecheck.nu_errors(vnu_jar, pages) == []
+
+
+def test_categories_the_author_and_the_series_have_their_pages(
+    demo_build: tuple[BuildReport, Path],
+) -> None:
+    _, output = demo_build
+    engineering = sitecheck.text_blocks(output / "categories" / "engineering" / "index.html")
+    assert "Category: Engineering" in engineering
+    # Zola's [taxonomies] table in the one TOML post.
+    assert (output / "categories" / "infrastructure" / "index.html").is_file()
+    author = sitecheck.text_blocks(output / "authors" / "octavo-team" / "index.html")
+    assert "Posts by Octavo Team" in author
+    assert "The people who build Octavo, writing about building software." in author
+    post = output / "posts" / "event-driven-architecture-for-solo-developer-skip-the-hype"
+    text = sitecheck.text_blocks(post / "index.html")
+    assert "Part 2 of 3 in the series Architecture in Practice" in text
 
 
 def test_every_internal_link_and_anchor_resolves(demo_build: tuple[BuildReport, Path]) -> None:

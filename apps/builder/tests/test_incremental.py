@@ -45,8 +45,26 @@ AUTHORS = ["Ada", "Grace", "Linus"]
 SUMMARIES = ["A summary of its own.", "Another one, *emphasised*."]
 DESCRIPTIONS = ["For search engines.", "Another description."]
 # Keys the engine does not know land in `post.extra`; these are no likely typo of a known key.
-EXTRAS = ["image", "series"]
+EXTRAS = ["image", "mood"]
 EXTRA_VALUES = ["/images/1.png", "Basics", "Advanced"]
+# Other taxonomies: categories (a default one) and genres (one the site may name in config).
+CATEGORIES = ["Web", "Notes", "notes", "Deep Dives"]
+GENRES = ["Essay", "Howto"]
+# Series and their parts; two posts claiming one part fail both builds alike.
+SERIES = ["Basics", "Advanced", "basics"]
+# What `[authors.NAME]` may say of an author, and the `[taxonomies]` tables a site may have.
+PROFILES = [
+    None,
+    {"ada": 'name = "Ada Lovelace"\nbio = "First programmer."'},
+    {"Ada": 'bio = "Poet of science."\nlinks = [{name = "Site", url = "https://ada.example/"}]'},
+]
+TAXONOMY_TABLES = [
+    None,
+    'tag = "tags"',
+    'tag = "tags"\ncategory = "categories"\ngenre = "genres"',
+]
+# Tags written as text: Jekyll splits them on spaces, Octavo (by default) on commas.
+TAG_TEXTS = ["Python Web", "Data Science, C++"]
 # Under the content folder at any depth.
 RENAMES = ["renamed-0.md", "notes/renamed-1.md", "renamed-2.md", "notes/deeper/renamed-3.md"]
 # Day 1 is 2024-01-01; days from 0 down fall in 2023, so the archive has two years.
@@ -112,15 +130,35 @@ class Spec:
     description: str | None = None
     publish: int | None = None
     expiry: int | None = None
+    categories: list[str] | None = None
+    genres: list[str] | None = None
+    # Hugo's and Jekyll's one `author`, beside `authors`.
+    author: str | None = None
+    series: str | None = None
+    part: int | None = None
+    # Written instead of the tags list when set: `tags: Python Web`.
+    tag_text: str | None = None
 
     def text(self) -> str:
         """Returns the post's file: front matter and body."""
         lines = [f"title: {self.title}"]
         if self.day is not None:
             lines.append(f"date: {when(self.day)}")
-        lines += [f"tags: [{', '.join(self.tags)}]", f"draft: {str(self.draft).lower()}"]
+        lines += [
+            f"tags: {self.tag_text}"
+            if self.tag_text is not None
+            else f"tags: [{', '.join(self.tags)}]",
+            f"draft: {str(self.draft).lower()}",
+        ]
         if self.kind is not None:
             lines.append(f"kind: {self.kind}")
+        for key in ("categories", "genres"):
+            terms = getattr(self, key)
+            if terms is not None:
+                lines.append(f"{key}: [{', '.join(terms)}]")
+        for key in ("author", "series", "part"):
+            if getattr(self, key) is not None:
+                lines.append(f"{key}: {getattr(self, key)}")
         if self.slug is not None:
             lines.append(f"slug: {self.slug}")
         if self.authors is not None:
@@ -159,6 +197,10 @@ class SiteState:
     list_content: str = "full"
     author: str | None = None
     static: int | None = None
+    # [authors.NAME] tables (NAME -> its keys), [taxonomies], and how term strings split.
+    profiles: dict[str, str] | None = None
+    taxonomies: str | None = None
+    term_strings: str = "commas"
     # Not a file: whether the site is built with drafts, as `octavo serve` builds it.
     drafts: bool = False
     # The [[menu]] entries, each a page's source path under content/ or a built-in target;
@@ -185,10 +227,16 @@ class SiteState:
                 path.write_text(spec.text())
         author = "" if self.author is None else f'author = "{self.author}"\n'
         extra = "" if self.extra is None else f'[extra]\nmotto = "Motto {self.extra}"\n'
+        tables = "".join(
+            f'[authors."{name}"]\n{keys}\n' for name, keys in (self.profiles or {}).items()
+        )
+        if self.taxonomies is not None:
+            tables += f"[taxonomies]\n{self.taxonomies}\n"
         (root / "octavo.toml").write_text(
             f'title = "Site {self.title}"\nbase_url = "https://example.org/"\n'
             f'timezone = "UTC"\nper_page = {self.per_page}\n'
-            f'list_content = "{self.list_content}"\n{author}{extra}' + menu_toml(self.menu)
+            f'list_content = "{self.list_content}"\n{author}'
+            f'term_strings = "{self.term_strings}"\n{extra}{tables}' + menu_toml(self.menu)
         )
         data = root / "data" / "site.yaml"
         if self.data is None:
@@ -414,7 +462,43 @@ KINDS = (
         "extra",
         on_post(set_extra),
         (which, st.sampled_from(sorted(EXTRAS)), st.sampled_from([None, *EXTRA_VALUES])),
-        ((0, "image", "/images/1.png"), (3, "series", "Advanced"), (3, "series", None)),
+        ((0, "image", "/images/1.png"), (3, "mood", "Advanced"), (3, "mood", None)),
+    ),
+    EditKind(
+        "categories",
+        on_post(setting("categories")),
+        (which, st.none() | st.lists(st.sampled_from(CATEGORIES), max_size=2, unique=True)),
+        ((0, ["Notes", "Web"]), (1, ["notes"]), (3, None), (0, [])),
+    ),
+    EditKind(
+        "genres",
+        on_post(setting("genres")),
+        (which, st.none() | st.lists(st.sampled_from(GENRES), max_size=2, unique=True)),
+        ((0, ["Essay"]), (1, ["Howto", "Essay"]), (1, None)),
+    ),
+    EditKind(
+        "author",
+        on_post(setting("author")),
+        (which, st.sampled_from([None, *AUTHORS])),
+        ((0, "Linus"), (1, "Ada"), (0, None)),
+    ),
+    EditKind(
+        "series",
+        on_post(setting("series")),
+        (which, st.sampled_from([None, *SERIES])),
+        ((0, "Basics"), (5, "Advanced"), (1, None), (0, "basics")),
+    ),
+    EditKind(
+        "part",
+        on_post(setting("part")),
+        (which, st.sampled_from([None, 1, 2, 3])),
+        ((1, 3), (3, 1), (1, None)),
+    ),
+    EditKind(
+        "tag_text",
+        on_post(setting("tag_text")),
+        (which, st.sampled_from([None, *TAG_TEXTS])),
+        ((0, TAG_TEXTS[0]), (1, TAG_TEXTS[1]), (0, None)),
     ),
     EditKind("draft", on_post(setting("draft")), (which, st.booleans()), ((0, True), (4, False))),
     EditKind(
@@ -444,6 +528,24 @@ KINDS = (
         setting("author"),
         (st.sampled_from([None, "Ada Lovelace"]),),
         (("Ada Lovelace",), (None,)),
+    ),
+    EditKind(
+        "author_profiles",
+        setting("profiles"),
+        (st.sampled_from(PROFILES),),
+        ((PROFILES[1],), (PROFILES[2],), (None,)),
+    ),
+    EditKind(
+        "taxonomy_config",
+        setting("taxonomies"),
+        (st.sampled_from(TAXONOMY_TABLES),),
+        ((TAXONOMY_TABLES[2],), (TAXONOMY_TABLES[1],), (None,)),
+    ),
+    EditKind(
+        "term_strings",
+        setting("term_strings"),
+        (st.sampled_from(["commas", "spaces"]),),
+        (("spaces",), ("commas",)),
     ),
     EditKind("static", setting("static"), (st.none() | st.integers(0, 2),), ((1,), (2,), (None,))),
     # The fixed site is built with drafts: this leaves them out, then takes them in again.
@@ -555,12 +657,27 @@ def fixed_site() -> SiteState:
         drafts=True,
         posts={
             "0-alpha.md": Spec("Alpha", 1, ["Python", "Web"]),
-            "1-beta.md": Spec("Beta", 3, ["python"], authors=["Ada"], summary=SUMMARIES[0]),
-            "2-gamma.md": Spec("Gamma", 5, ["Web", "C++"], slug="fixed", updated=9, more=True),
-            "3-delta.md": Spec("Delta", -2, ["Data Science", "Python"], extra={"series": "Basics"}),
+            "1-beta.md": Spec(
+                "Beta", 3, ["python"], authors=["Ada"], summary=SUMMARIES[0], series="Basics"
+            ),
+            "2-gamma.md": Spec(
+                "Gamma", 5, ["Web", "C++"], slug="fixed", updated=9, more=True, categories=["Web"]
+            ),
+            "3-delta.md": Spec(
+                "Delta",
+                -2,
+                ["Data Science", "Python"],
+                extra={"mood": "Basics"},
+                categories=["Notes"],
+                genres=["Essay"],
+                series="Basics",
+                part=2,
+            ),
             "4-epsilon.md": Spec("Epsilon", 7, ["C++"], draft=True),
             # Expires a few days after NOW: a build run later leaves it out.
-            "5-zeta.md": Spec("Zeta", 3, ["Python"], authors=[], expiry=LATER + 5),
+            "5-zeta.md": Spec(
+                "Zeta", 3, ["Python"], authors=[], expiry=LATER + 5, tag_text="Python Web"
+            ),
             "pages/about.md": Spec("About", None, []),
         },
     )
@@ -577,7 +694,7 @@ def test_each_kind_of_edit_gives_the_output_of_a_clean_build(
     state = fixed_site()
     state.write(root)
     assert state.build(root).ok
-    assert (root / "public" / "authors" / "ada" / "index.html").is_file()  # the plugin's page
+    assert (root / "public" / "writers" / "ada" / "index.html").is_file()  # the plugin's page
     start = tmp_path / "clean-start"
     assert state.build(root, start).ok
     for number, arguments in enumerate(kind.fixed):

@@ -44,12 +44,12 @@ def test_an_installed_page_kind_adds_its_pages(tmp_path: Path, authors_plugin: P
     assert any(kind.__module__ == "octavo_test_authors" for kind in page_kinds())
     site = make_site(tmp_path / "s")
     assert Builder(site).build().ok
-    ada = (site / "public" / "authors" / "ada-lovelace" / "index.html").read_text()
+    ada = (site / "public" / "writers" / "ada-lovelace" / "index.html").read_text()
     assert "Posts by Ada Lovelace" in ada
     assert "Body of Alpha." in ada and "Body of Beta." in ada  # in full
-    turing = (site / "public" / "authors" / "alan-turing" / "index.html").read_text()
+    turing = (site / "public" / "writers" / "alan-turing" / "index.html").read_text()
     assert "Body of Beta." in turing and "Body of Alpha." not in turing
-    assert "/authors/ada-lovelace/" in (site / "public" / "sitemap.xml").read_text()
+    assert "/writers/ada-lovelace/" in (site / "public" / "sitemap.xml").read_text()
 
 
 def test_a_plugin_page_is_right_after_an_edit_without_a_clean_build(
@@ -62,7 +62,7 @@ def test_a_plugin_page_is_right_after_an_edit_without_a_clean_build(
     (site / "content" / "a.md").write_text(post("Alpha", "Ada Lovelace", 1, "New body"))
     (site / "content" / "b.md").write_text(post("Beta", "Alan Turing", 2))
     assert Builder(site).build().ok
-    ada = (site / "public" / "authors" / "ada-lovelace" / "index.html").read_text()
+    ada = (site / "public" / "writers" / "ada-lovelace" / "index.html").read_text()
     assert "New body of Alpha." in ada and "Beta" not in ada
     clean = Builder(site, tmp_path / "clean", use_cache=False).build()
     assert clean.ok
@@ -80,7 +80,7 @@ def test_installing_a_plugin_renders_every_page_again(
     assert report.ok
     assert report.parsed == 0  # a page kind changes no parse: the cache is reused
     assert report.rendered == first.rendered + 2  # every page again, and the two new ones
-    assert (site / "public" / "authors" / "ada-lovelace" / "index.html").is_file()
+    assert (site / "public" / "writers" / "ada-lovelace" / "index.html").is_file()
 
 
 def test_the_up_to_date_answer_notices_a_plugin_installed(

@@ -12,7 +12,7 @@ from octavo_parser import parse_post
 def test_post_fields_from_front_matter(config: SiteConfig, post_file: Callable[..., bytes]) -> None:
     source = post_file(
         "title: Here’s C++\ndate: 2024-05-01T09:30:00+02:00\nupdated: 2024-06-01\n"
-        "tags: [python, web]\nauthors: Ada, Grace\ndraft: true\nseries: basics",
+        "tags: [python, web]\nauthors: Ada, Grace\ndraft: true\nmood: calm",
         "Some *text*.\n",
     )
     # Slugs made from titles (slug_source = "title") are slugified as written.
@@ -24,7 +24,7 @@ def test_post_fields_from_front_matter(config: SiteConfig, post_file: Callable[.
     assert post.date == datetime.fromisoformat("2024-05-01T09:30:00+02:00")
     assert post.updated is not None and post.updated.date() == date(2024, 6, 1)
     assert (post.tags, post.authors, post.draft) == (("python", "web"), ("Ada", "Grace"), True)
-    assert post.extra == {"series": "basics"}
+    assert post.extra == {"mood": "calm"}
     assert post.body_html == "<p>Some <em>text</em>.</p>\n"
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from octavo_content import SiteConfig
 from octavo_parser import parse_post
 
-FRONT = "title: Hi\ndate: 2024-05-01\ntag: python\ncover: bike.jpg"
+FRONT = "title: Hi\ndate: 2024-05-01\ntgas: python\ncover: bike.jpg"
 
 
 def test_typo_is_a_warning_with_a_suggestion_and_the_post_is_kept(
@@ -15,11 +15,11 @@ def test_typo_is_a_warning_with_a_suggestion_and_the_post_is_kept(
 ) -> None:
     result = parse_post(post_file(FRONT), "content/a.md", config)
     assert result.post is not None
-    assert result.post.extra == {"tag": "python", "cover": "bike.jpg"}
+    assert result.post.extra == {"tgas": "python", "cover": "bike.jpg"}
     [warning] = result.problems
     assert warning.severity == "warning"
-    assert (warning.path, warning.line, warning.field) == ("content/a.md", 4, "tag")
-    assert warning.message == "unknown key 'tag'"
+    assert (warning.path, warning.line, warning.field) == ("content/a.md", 4, "tgas")
+    assert warning.message == "unknown key 'tgas'"
     assert warning.hint == "did you mean 'tags'?"
 
 
@@ -41,7 +41,7 @@ def test_strict_mode_makes_every_unknown_key_an_error(
     result = parse_post(post_file(FRONT), "content/a.md", strict)
     assert result.post is None
     assert [(p.severity, p.line, p.message, p.hint) for p in result.problems] == [
-        ("error", 4, "unknown key 'tag'", "did you mean 'tags'?"),
+        ("error", 4, "unknown key 'tgas'", "did you mean 'tags'?"),
         ("error", 5, "unknown key 'cover'", "remove it or set strict_front_matter = false"),
     ]
 
@@ -49,8 +49,8 @@ def test_strict_mode_makes_every_unknown_key_an_error(
 def test_unknown_keys_and_validation_errors_are_reported_together(
     config: SiteConfig, post_file: Callable[..., bytes]
 ) -> None:
-    result = parse_post(post_file("title: Hi\ndate: someday\ntag: x"), "content/a.md", config)
+    result = parse_post(post_file("title: Hi\ndate: someday\ntgas: x"), "content/a.md", config)
     assert [(p.severity, p.field) for p in result.problems] == [
         ("error", "date"),
-        ("warning", "tag"),
+        ("warning", "tgas"),
     ]

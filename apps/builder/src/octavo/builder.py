@@ -39,7 +39,7 @@ from octavo_content import (
     only_errors,
 )
 from octavo_render import Link, Renderer, ViewDigester
-from octavo_tags import TagIndex
+from octavo_tags import SiteIndexes
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,8 @@ class Builder:
             site_data = load_site_data(state.data)
             problems.extend(site_data.problems)
         with timer("index"):
-            index = self.index(site, problems)
+            indexes = self.index(config, site, problems)
+            index = indexes.tags
             menu = self.menu(config, site, problems)
         renderer = Renderer(
             config,
@@ -170,10 +171,11 @@ class Builder:
             body_digests=site.digests,
             menu=menu,
             data=site_data.data,
+            indexes=indexes,
         )
         with timer("route"):
             moved = self.moves(cache, site, problems)
-            routes, moved = self.route(config, site, index, renderer, moved, problems)
+            routes, moved = self.route(config, site, indexes, renderer, moved, problems)
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
         renders_with = self.renders_with(config, menu, site_data.digest)
@@ -212,7 +214,7 @@ class Builder:
         # Freeing a large site's posts and pages one by one takes longer than rebuilding after
         # a body edit renders (0.13 s at 10,000 posts): the working set lives as long as the
         # Builder, and a command-line build exits without freeing it at all.
-        self.working_set = (site, index, routes, renderer)
+        self.working_set = (site, indexes, routes, renderer)
         return report
 
     def unchanged(self, fresh: FreshBuild, seconds: float) -> BuildReport:
@@ -298,11 +300,14 @@ class Builder:
             cache.commit()  # workers read bodies through their own connections
         return site
 
-    def index(self, site: LoadedSite, problems: list[ContentError]) -> TagIndex:
-        """Phase 2: the tag index of the published posts."""
-        index = TagIndex.build(site.posts)
-        problems.extend(index.problems)
-        return index
+    def index(
+        self, config: SiteConfig, site: LoadedSite, problems: list[ContentError]
+    ) -> SiteIndexes:
+        """Phase 2: the indexes of the published posts: tags, every other taxonomy, authors and
+        series (two posts claiming one part of a series are errors here)."""
+        indexes = SiteIndexes.build(site.posts, config)
+        problems.extend(indexes.problems)
+        return indexes
 
     def menu(
         self, config: SiteConfig, site: LoadedSite, problems: list[ContentError]
@@ -340,7 +345,7 @@ class Builder:
         self,
         config: SiteConfig,
         site: LoadedSite,
-        index: TagIndex,
+        indexes: SiteIndexes,
         renderer: Renderer,
         moved: dict[str, str],
         problems: list[ContentError],
@@ -351,11 +356,11 @@ class Builder:
         dropped, and the pages claimed again without it. Returns the routes and the redirects.
         """
         posts = tuple(newest_first(site.posts))
-        routes = self._routes(config, posts, site.pages, index, renderer, moved)
+        routes = self._routes(config, posts, site.pages, indexes, renderer, moved)
         taken = {old for old in moved if routes.claims(old) > 1}
         if taken:
             moved = {old: new for old, new in moved.items() if old not in taken}
-            routes = self._routes(config, posts, site.pages, index, renderer, moved)
+            routes = self._routes(config, posts, site.pages, indexes, renderer, moved)
         problems.extend(routes.conflicts())
         return routes, moved
 
@@ -364,7 +369,7 @@ class Builder:
         config: SiteConfig,
         posts: tuple[LightPost, ...],
         pages: tuple[LightPost, ...],
-        index: TagIndex,
+        indexes: SiteIndexes,
         renderer: Renderer,
         moved: dict[str, str],
     ) -> RouteTable:
@@ -374,12 +379,13 @@ class Builder:
             config=config,
             paths=self.paths,
             posts=posts,
-            index=index,
+            index=indexes.tags,
             renderer=renderer,
             static_files=self.static_files,
             routes=routes,
             moved=MappingProxyType(moved),
             pages=pages,
+            indexes=indexes,
         )
         for kind in page_kinds():
             for page in kind(given):

@@ -74,7 +74,15 @@ def templates_digest(templates: Path) -> str:
 def parse_key(config: SiteConfig) -> str:
     """What a parsed post depends on beside its own bytes: the parser and these settings."""
     settings = config.model_dump_json(
-        include={"timezone", "raw_html", "strict_front_matter", "permalinks", "slug_source"}
+        include={
+            "timezone",
+            "raw_html",
+            "strict_front_matter",
+            "permalinks",
+            "slug_source",
+            "taxonomies",
+            "term_strings",
+        }
     )
     parser = engine_digest(("octavo_content", "octavo_parser"), (MARKDOWN_GROUP,))
     return digest(parser, settings)

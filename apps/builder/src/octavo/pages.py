@@ -23,7 +23,7 @@ from octavo.freshness import SourceFile
 from octavo.site import SitePaths
 from octavo_content import LightPost, SiteConfig
 from octavo_render import Renderer, View
-from octavo_tags import TagIndex
+from octavo_tags import SiteIndexes, TagIndex
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,13 @@ class Site:
     moved: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # The published standalone pages (`kind: page`), by source path, without their HTML.
     pages: tuple[LightPost, ...] = ()
+    # Every index: each taxonomy's (tags first, `index` itself), authors, series. None: tags only.
+    indexes: SiteIndexes | None = None
+
+    @cached_property
+    def taxonomies(self) -> SiteIndexes:
+        """The site's indexes: those given, or the tag index alone."""
+        return self.indexes or SiteIndexes.of_tags(self.index)
 
     @cached_property
     def last_change(self) -> datetime | None:

@@ -3,7 +3,15 @@
 It depends on pydantic and python-slugify only, and on no other Octavo package.
 """
 
-from octavo_content.config import CONFIG_FILE, SLUG_SOURCES, SiteConfig, config_line
+from octavo_content.config import (
+    CONFIG_FILE,
+    DEFAULT_TAXONOMIES,
+    SLUG_SOURCES,
+    AuthorLink,
+    AuthorProfile,
+    SiteConfig,
+    config_line,
+)
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation, only_errors
 from octavo_content.frontmatter import (
     ALIAS_KEYS,
@@ -17,6 +25,7 @@ from octavo_content.frontmatter import (
     FrontMatter,
     normalised_site_path,
     plain_data,
+    terms_text,
     written_date,
 )
 from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
@@ -47,6 +56,7 @@ __all__ = [
     "BODY_DERIVED",
     "BUNDLE_STEM",
     "CONFIG_FILE",
+    "DEFAULT_TAXONOMIES",
     "EXTRA_TABLES",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
@@ -60,6 +70,8 @@ __all__ = [
     "SITE_PATH_KEYS",
     "SLUG_SOURCES",
     "SPELLINGS",
+    "AuthorLink",
+    "AuthorProfile",
     "ContentError",
     "ContentErrors",
     "FrontMatter",
@@ -83,5 +95,6 @@ __all__ = [
     "plain_data",
     "slugify",
     "source_name",
+    "terms_text",
     "written_date",
 ]

@@ -29,11 +29,51 @@ _HINTS = {
     "slug_source": 'use  slug_source = "file"  (the default) or  slug_source = "title"',
     "menu": 'write each link as a [[menu]] table:  name = "About"  and one of'
     '  page = "pages/about.md",  url = "/contact/"  or  target = "archive"',
+    "taxonomies": 'name each taxonomy singular = "plural", such as  category = "categories"',
+    "term_strings": 'use  term_strings = "commas"  (the default) or  term_strings = "spaces"',
+    "authors": 'describe an author as  [authors.ada]  with  name = "Ada Lovelace", bio = "..."',
 }
 
 # Where a post's slug comes from when its front matter sets none: its file name (or its bundle
 # folder's), so retitling never moves it, or its title, as Pelican does.
 SLUG_SOURCES = ("file", "title")
+
+
+# The taxonomies of a site that names none, as Hugo names them: singular = plural.
+DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
+# A taxonomy's plural is a front matter key and a folder of the site; its singular, a key too.
+_TAXONOMY_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+# Front matter keys with a meaning of their own, which no taxonomy may take for its name.
+RESERVED_TAXONOMY_NAMES = frozenset(
+    {
+        "title", "date", "updated", "summary", "draft", "slug", "authors", "author", "url",
+        "path", "permalink", "aliases", "redirect_from", "series", "part", "taxonomies",
+        "extra", "kind",
+    }
+)  # fmt: skip
+
+
+class AuthorLink(BaseModel):
+    """A link of an author's: what it is called and where it goes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+
+
+class AuthorProfile(BaseModel):
+    """What `[authors.NAME]` says of an author: a display name, a bio, an address, links."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # The name pages show; by default the name as posts write it.
+    name: str = ""
+    bio: str = ""
+    email: str = ""
+    # An image of the author: a path on the site or an absolute URL.
+    avatar: str = ""
+    links: tuple[AuthorLink, ...] = ()
 
 
 class SiteConfig(BaseModel):
@@ -63,6 +103,14 @@ class SiteConfig(BaseModel):
     # The site's own settings, any TOML, for templates (`site.extra`, as Zola's `config.extra`
     # and Hugo's `.Site.Params`).
     extra: dict[str, Any] = Field(default_factory=dict)
+    # The site's taxonomies, singular = plural, as Hugo's [taxonomies]: the plural is the front
+    # matter key and the folder of the term pages, the singular titles a term's page.
+    taxonomies: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_TAXONOMIES))
+    # How a string of terms (`tags: a, b`) splits: "commas", or "spaces" as Jekyll splits it
+    # (a string holding a comma still splits on commas).
+    term_strings: Literal["commas", "spaces"] = "commas"
+    # [authors.NAME]: what the site says of each author (NAME as posts write it).
+    authors: dict[str, AuthorProfile] = Field(default_factory=dict)
 
     @field_validator("base_url")
     @classmethod
@@ -98,6 +146,44 @@ class SiteConfig(BaseModel):
             allowed = " or ".join(f'"{source}"' for source in SLUG_SOURCES)
             raise ValueError(f"{value!r} is not a slug source; expected {allowed}")
         return value
+
+    @field_validator("taxonomies")
+    @classmethod
+    def _taxonomies(cls, value: dict[str, str]) -> dict[str, str]:
+        plurals: dict[str, str] = {}
+        for singular, plural in value.items():
+            for name in (singular, plural):
+                if not _TAXONOMY_NAME.match(name):
+                    raise ValueError(
+                        f"{name!r} is not a taxonomy name; expected lowercase letters, digits,"
+                        " '-' or '_', such as  category = \"categories\""
+                    )
+                if name in RESERVED_TAXONOMY_NAMES:
+                    raise ValueError(
+                        f"{name!r} is a front matter key of its own; expected another name"
+                        "; hint authors and series have pages of their own: leave them out"
+                    )
+            if plural in plurals or singular in plurals.values() or singular == plural:
+                raise ValueError(
+                    f"{plural!r} names two taxonomies; expected a name per taxonomy, such as"
+                    '  category = "categories"'
+                )
+            plurals[plural] = singular
+        if value.get("tag", "tags") != "tags" or plurals.get("tags", "tag") != "tag":
+            raise ValueError(
+                'tags are always  tag = "tags"; expected another name for this taxonomy'
+            )
+        # Tags are a taxonomy of every site: their pages exist whatever the table says.
+        return {"tag": "tags", **value}
+
+    @property
+    def taxonomy_plurals(self) -> tuple[str, ...]:
+        """The plural name of each taxonomy, tags first: `("tags", "categories")`."""
+        return ("tags", *(plural for plural in self.taxonomies.values() if plural != "tags"))
+
+    def singular_of(self, plural: str) -> str:
+        """Given a taxonomy's plural name, returns its singular: `categories` -> `category`."""
+        return {p: s for s, p in self.taxonomies.items()}[plural]
 
     @property
     def zone(self) -> ZoneInfo:

@@ -38,6 +38,9 @@ HINTS = {
     "kind": "write  kind: page  for a standalone page, or  kind: post",
     "description": "write the description as text, one or two sentences",
     "published": "write  published: false  (Jekyll: a draft) or a date (Hugo: the publish date)",
+    "taxonomies": "write each taxonomy's terms as a list,  categories: [Web, Notes]",
+    "series": "write the series' name as text,  series: Learning Rust",
+    "part": "write the post's part of the series as a whole number,  part: 2",
 }
 # The keys each engine writes for one thing, by the field that holds it: Hugo's `lastmod` (and
 # its alias `modified`), jekyll-last-modified-at's `last_modified_at` are Octavo's and Zola's
@@ -162,6 +165,29 @@ def _text_list(value: Any, what: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def terms_text(value: Any, what: str, one: str = "term") -> tuple[str, ...]:
+    """Given terms as front matter writes them (a list or comma-separated text), returns each
+    once, or raises why they are not terms: at most `MAX_TAGS`, each of at most `MAX_BYTES`.
+
+    `what` names them (`tags`), `one` names one of them (`tag`)."""
+    terms = () if value is None else _text_list(value, what)
+    if len(terms) > MAX_TAGS:
+        raise ValueError(
+            f"has {len(terms)} {what}; expected at most {MAX_TAGS} {what}; hint keep the {what}"
+            " readers browse by: each writes a page and a feed that hold the post"
+        )
+    for term in terms:
+        # The tag index folds case before slugifying (octavo_tags.canonical_slug); so do we.
+        slug = slugify(unicodedata.normalize("NFKC", term).casefold())
+        if max(_bytes(term), _bytes(slug)) > MAX_BYTES:
+            raise ValueError(
+                f"{one} '{_clipped(term)}' is {_bytes(term)} bytes long, its slug {_bytes(slug)};"
+                f" expected each {one} at most {MAX_BYTES} bytes (UTF-8), its slug too;"
+                " hint shorten it: it names a folder of the site"
+            )
+    return terms
+
+
 class FrontMatter(BaseModel):
     """Validated front matter. Unknown keys are kept in `model_extra` for templates."""
 
@@ -200,6 +226,11 @@ class FrontMatter(BaseModel):
     # Old paths of the post, normalised like `url`, each redirected to it.
     aliases: tuple[str, ...] = ()
     redirect_from: tuple[str, ...] = ()
+    # The post's terms in each taxonomy but tags, by plural name. The parser gathers them from
+    # the site's taxonomy keys (`categories`, `category`) and Zola's `[taxonomies]` table.
+    taxonomies: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    series: str | None = None
+    part: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -266,27 +297,50 @@ class FrontMatter(BaseModel):
     @field_validator("tags", mode="before")
     @classmethod
     def _tags(cls, value: Any) -> tuple[str, ...]:
-        tags = () if value is None else _text_list(value, "tags")
-        if len(tags) > MAX_TAGS:
-            raise ValueError(
-                f"has {len(tags)} tags; expected at most {MAX_TAGS} tags; hint keep the tags"
-                " readers browse by: each tag writes a page and a feed that hold the post"
-            )
-        for tag in tags:
-            # The tag index folds case before slugifying (octavo_tags.canonical_slug); so do we.
-            slug = slugify(unicodedata.normalize("NFKC", tag).casefold())
-            if max(_bytes(tag), _bytes(slug)) > MAX_BYTES:
-                raise ValueError(
-                    f"tag '{_clipped(tag)}' is {_bytes(tag)} bytes long, its slug"
-                    f" {_bytes(slug)}; expected each tag at most {MAX_BYTES} bytes (UTF-8),"
-                    " its slug too; hint shorten the tag: it names a folder of the site"
-                )
-        return tags
+        return terms_text(value, "tags", "tag")
 
     @field_validator("authors", mode="before")
     @classmethod
     def _authors(cls, value: Any) -> tuple[str, ...]:
         return () if value is None else _text_list(value, "authors")
+
+    @field_validator("taxonomies", mode="before")
+    @classmethod
+    def _taxonomies(cls, value: Any) -> dict[str, tuple[str, ...]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise ValueError(
+                f"{value!r} is not a table; expected taxonomy names with their terms, such as"
+                " [taxonomies] categories = [Web]"
+            )
+        found = {str(name): terms_text(terms, str(name)) for name, terms in value.items()}
+        return {name: terms for name, terms in found.items() if terms}
+
+    @field_validator("series", mode="before")
+    @classmethod
+    def _series(cls, value: Any) -> Any:
+        # Hugo writes a series as a taxonomy: a list of (one) name.
+        if isinstance(value, list | tuple) and len(value) <= 1:
+            value = value[0] if value else None
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValueError(f"{value!r} is not a series name; expected one name as text")
+        name = " ".join(str(value).split())
+        if _bytes(name) > MAX_BYTES:
+            raise ValueError(
+                f"'{_clipped(name)}' is {_bytes(name)} bytes long; expected a series name of at"
+                f" most {MAX_BYTES} bytes; hint shorten it: it names a folder of the site"
+            )
+        return name or None
+
+    @field_validator("part", mode="before")
+    @classmethod
+    def _part(cls, value: Any) -> Any:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(f"{value!r} is not a part number; expected a whole number, 1 or more")
+        return value
 
     @field_validator("slug", mode="before")
     @classmethod

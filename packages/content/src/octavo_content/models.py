@@ -64,6 +64,14 @@ class LightPost(BaseModel):
     updated: datetime | None = None
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    # The post's terms in each taxonomy but tags (`categories`, any the site names), by the
+    # taxonomy's plural name; a taxonomy the post gives no term is left out.
+    taxonomies: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # The series the post is a part of, its part number (None: placed by date), and the line of
+    # its `part` (else `series`) key, for messages.
+    series: str | None = None
+    part: int | None = None
+    series_line: int = 1
     draft: bool = False
     # Not published before `publish_date` nor from `expiry_date` on (Hugo's publishDate and
     # expiryDate), whatever its date.

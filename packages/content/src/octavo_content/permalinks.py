@@ -56,6 +56,15 @@ class Permalinks(BaseModel):
     # A standalone page (content/pages/about.md): `page` names the pagination pattern, so this
     # is keyed by the folder, as Hugo keys the pattern of content/pages/ (`[permalinks] pages`).
     pages: str = "/{slug}/"
+    # Every other taxonomy's pages ({taxonomy} is its plural name, such as `categories`); tags
+    # keep `tag`, `tag_feed` and `tags`, so a site's tag URLs never move.
+    term: str = "/{taxonomy}/{slug}/"
+    term_feed: str = "/{taxonomy}/{slug}/feed.xml"
+    terms: str = "/{taxonomy}/"
+    author: str = "/authors/{slug}/"
+    author_feed: str = "/authors/{slug}/feed.xml"
+    series: str = "/series/{slug}/"
+    series_feed: str = "/series/{slug}/feed.xml"
 
     @field_validator("post")
     @classmethod
@@ -67,7 +76,28 @@ class Permalinks(BaseModel):
             )
         return value
 
-    @field_validator("tag", "tag_feed", "pages")
+    @field_validator("term", "term_feed")
+    @classmethod
+    def _term_pattern(cls, value: str, info: ValidationInfo) -> str:
+        _check_pattern(value, {"taxonomy", "slug"}, _default(info))
+        if "{slug}" not in value or "{taxonomy}" not in value:
+            raise ValueError(
+                f"{value!r} lacks {{taxonomy}} or {{slug}}; expected a pattern with both"
+                f"; hint {_HINT}"
+            )
+        return value
+
+    @field_validator("terms")
+    @classmethod
+    def _terms_pattern(cls, value: str, info: ValidationInfo) -> str:
+        _check_pattern(value, {"taxonomy"}, _default(info))
+        if "{taxonomy}" not in value:
+            raise ValueError(
+                f"{value!r} has no {{taxonomy}}; expected a pattern with {{taxonomy}}; hint {_HINT}"
+            )
+        return value
+
+    @field_validator("tag", "tag_feed", "author", "author_feed", "series", "series_feed", "pages")
     @classmethod
     def _tag_pattern(cls, value: str, info: ValidationInfo) -> str:
         _check_pattern(value, {"slug"}, _default(info))
@@ -120,6 +150,38 @@ class Permalinks(BaseModel):
     def tag_feed_url(self, slug: str) -> str:
         """The path of a tag's Atom feed."""
         return self.tag_feed.format(slug=slug)
+
+    def term_url(self, taxonomy: str, slug: str, number: int = 1) -> str:
+        """The path of page `number` of a term's list (`taxonomy` is the plural name)."""
+        if taxonomy == "tags":
+            return self.tag_url(slug, number)
+        return self.paged(self.term.format(taxonomy=taxonomy, slug=slug), number)
+
+    def term_feed_url(self, taxonomy: str, slug: str) -> str:
+        """The path of a term's Atom feed."""
+        if taxonomy == "tags":
+            return self.tag_feed_url(slug)
+        return self.term_feed.format(taxonomy=taxonomy, slug=slug)
+
+    def terms_url(self, taxonomy: str) -> str:
+        """The path of the page listing a taxonomy's terms."""
+        return self.tags if taxonomy == "tags" else self.terms.format(taxonomy=taxonomy)
+
+    def author_url(self, slug: str, number: int = 1) -> str:
+        """The path of page `number` of an author's list."""
+        return self.paged(self.author.format(slug=slug), number)
+
+    def author_feed_url(self, slug: str) -> str:
+        """The path of an author's Atom feed."""
+        return self.author_feed.format(slug=slug)
+
+    def series_url(self, slug: str, number: int = 1) -> str:
+        """The path of page `number` of a series' list."""
+        return self.paged(self.series.format(slug=slug), number)
+
+    def series_feed_url(self, slug: str) -> str:
+        """The path of a series' Atom feed."""
+        return self.series_feed.format(slug=slug)
 
 
 def _default(info: ValidationInfo) -> str:

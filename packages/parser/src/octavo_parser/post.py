@@ -28,6 +28,7 @@ from octavo_parser.frontmatter import FrontMatterBlock, loaded_front_matter, spl
 from octavo_parser.keys import unknown_key_problems
 from octavo_parser.markdown import RenderedMarkdown, render_markdown, render_summary
 from octavo_parser.source import decoded_source, xml_safe_source
+from octavo_parser.terms import gathered_terms, lone_part
 from octavo_parser.xmlchars import (
     cleaned,
     first_illegal_reference,
@@ -57,10 +58,12 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     if isinstance(loaded, ContentError):
         return _failed([*xml_problems, loaded])
     data, escape_problems = _xml_safe_front_matter(loaded, block, path)
+    data, term_problems = gathered_terms(data, block.line_of, path, config)
     name = source_name(path)
     front_problems = [
         *xml_problems,
         *escape_problems,
+        *term_problems,
         *unknown_key_problems(data, path, block.line_of, strict=config.strict_front_matter),
         *_site_path_conflicts(data, block, path),
         *spelling_conflicts(data, block, path),
@@ -73,6 +76,7 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     if not isinstance(front, FrontMatter) or undated:
         return _failed([*front_problems, *(front if isinstance(front, list) else []), *undated])
     front_problems.extend(_page_tags(front, block, path))
+    front_problems.extend(lone_part(front, block.line_of, path))
     slug, slug_key = _slug(front, name, config)
     if len(slug.encode()) > MAX_NAME_BYTES:
         return _failed([*front_problems, _long_slug(slug, slug_key, block, path)])
@@ -90,6 +94,7 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     lines = {
         "url_line": url_line,
         "alias_lines": tuple(block.line_of(key) for key, _ in front.old_paths),
+        "series_line": block.line_of("part" if front.part is not None else "series"),
     }
     return ParseResult(post=_post(front, body, path, slug, config, lines), problems=problems)
 
@@ -268,6 +273,9 @@ def _post(
         # A page is listed under no tag (the parser warned of any it has).
         tags=front.tags if front.kind == "post" else (),
         authors=front.authors,
+        taxonomies=front.taxonomies,
+        series=front.series,
+        part=front.part,
         draft=front.draft,
         publish_date=front.publish_date,
         expiry_date=front.expiry_date,

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from octavo_content import LightPost, Post, SiteConfig, newest_first
+from octavo_content import AuthorProfile, LightPost, Post, SiteConfig, Tag, newest_first
 from octavo_render import dates, theme
 from octavo_render.bodies import Html, bodies_loaded
 from octavo_render.environment import template_environment
@@ -22,17 +22,21 @@ from octavo_render.structured import blog, blog_posting, script_json, web_page
 from octavo_render.toc import TOC_MINIMUM, toc_tree
 from octavo_render.views import (
     ArchiveEntry,
+    AuthorInfo,
     Link,
     PageMeta,
     PageView,
     Pagination,
     PostView,
+    SeriesNav,
+    SeriesPart,
     SiteView,
     TagCount,
+    TermGroup,
     View,
     YearGroup,
 )
-from octavo_tags import Page, TagEntry, TagIndex
+from octavo_tags import Page, SiteIndexes, TagEntry, TagIndex, canonical_slug, series_order
 
 # Between a page's own title and the site's in `<title>`.
 _TITLE_SEPARATOR = " – "
@@ -53,17 +57,23 @@ class Renderer:
         body_digests: Mapping[str, str] | None = None,
         menu: Sequence[Link] | None = None,
         data: Mapping[str, Any] | None = None,
+        indexes: SiteIndexes | None = None,
     ) -> None:
         """`body_digests` (content hash by source path) are what post bodies stand in by in the
         views' digests; without them, views can be rendered but not fingerprinted. `menu` is the
         site's navigation, each link a site path (`/about/`) or an address elsewhere, in order;
         None keeps the default (home, tags, archive). `data` is the site's data for every
         template (`site.data`); what renders with it must say so in the digest it gives
-        `ViewDigester` (`renders_with`), as for templates and settings."""
+        `ViewDigester` (`renders_with`), as for templates and settings. `indexes` are the
+        site's other taxonomies, authors and series (by default, none)."""
         self._data: Mapping[str, Any] = _read_only(dict(data or {}))
         self._config = config
         self._menu = None if menu is None else tuple(menu)
         self._index = index
+        self._indexes = indexes or SiteIndexes.of_tags(index)
+        self._profiles = {canonical_slug(name): about for name, about in config.authors.items()}
+        # Each series in reading order, made once however many of its parts' pages ask.
+        self._series_orders: dict[str, tuple[LightPost, ...]] = {}
         self._body_digests = body_digests
         self._cards: dict[str, PostView] = {}
         self._links = Links(config)
@@ -97,6 +107,9 @@ class Renderer:
             newer=self._post_link(newer),
             older=self._post_link(older),
             related=tuple(self._post_link(other) for other in self._index.related(post)),
+            authors=self._author_links(post),
+            terms=self._term_groups(post),
+            series=self._series_nav(post),
         )
 
     def page_view(self, page: LightPost) -> View:
@@ -252,6 +265,140 @@ class Renderer:
             page_path=permalinks.tag_url(entry.tag.slug),
         )
 
+    def term_view(self, taxonomy: str, entry: TagEntry, page: Page[LightPost]) -> View:
+        """Given a taxonomy's plural name, one of its terms and one page of the term's posts,
+        returns that page's view (tags have `tag_view`)."""
+        permalinks = self._config.permalinks
+        slug = entry.tag.slug
+        label = self._label(self._config.singular_of(taxonomy))
+        title = f"{label}: {entry.tag.name}"
+        feed = Link(
+            f"{entry.tag.name} ({self._config.title})",
+            self._links.path(permalinks.term_feed_url(taxonomy, slug)),
+        )
+        return View.of(
+            "term.html",
+            meta=self._meta(
+                self._paged_title(title, page),
+                self._config.description,
+                permalinks.term_url(taxonomy, slug, page.number),
+                feeds=(*self._site_feeds(), feed),
+            ),
+            label=label,
+            term=entry.tag,
+            count=entry.count,
+            feed=feed,
+            posts=self._post_cards(page.items),
+            pagination=self._pagination(
+                page, lambda number: permalinks.term_url(taxonomy, slug, number)
+            ),
+        )
+
+    def terms_view(self, taxonomy: str) -> View:
+        """Given a taxonomy's plural name, returns the view of the page listing its terms."""
+        index = self._indexes.taxonomies[taxonomy]
+        most = max((entry.count for entry in index.entries), default=1)
+        permalinks = self._config.permalinks
+        terms = tuple(
+            TagCount(
+                name=entry.tag.name,
+                url=self._links.path(permalinks.term_url(taxonomy, entry.tag.slug)),
+                count=entry.count,
+                weight=cloud_weight(entry.count, most),
+            )
+            for entry in index.entries
+        )
+        heading = self._label(taxonomy)
+        return View.of(
+            "terms.html",
+            meta=self._meta(heading, self._config.description, permalinks.terms_url(taxonomy)),
+            heading=heading,
+            singular=self._config.singular_of(taxonomy).replace("_", " ").replace("-", " "),
+            terms=terms,
+        )
+
+    def term_feed_view(self, taxonomy: str, entry: TagEntry) -> View:
+        """Given a taxonomy's plural name and one of its terms, returns the view of the term's
+        Atom feed."""
+        permalinks = self._config.permalinks
+        label = self._label(self._config.singular_of(taxonomy))
+        return self._feed(
+            entry.posts,
+            title=self._full_title(f"{label}: {entry.tag.name}"),
+            self_path=permalinks.term_feed_url(taxonomy, entry.tag.slug),
+            page_path=permalinks.term_url(taxonomy, entry.tag.slug),
+        )
+
+    def author_view(self, entry: TagEntry, page: Page[LightPost]) -> View:
+        """Given an author and one page of their posts, returns that author page's view: the
+        author's name, what `[authors.NAME]` says of them, and their posts."""
+        permalinks = self._config.permalinks
+        slug = entry.tag.slug
+        author = self._author_info(entry)
+        feed = Link(
+            f"{author.name} ({self._config.title})",
+            self._links.path(permalinks.author_feed_url(slug)),
+        )
+        return View.of(
+            "author.html",
+            meta=self._meta(
+                self._paged_title(f"Posts by {author.name}", page),
+                author.bio or self._config.description,
+                permalinks.author_url(slug, page.number),
+                feeds=(*self._site_feeds(), feed),
+            ),
+            author=author,
+            count=entry.count,
+            feed=feed,
+            posts=self._post_cards(page.items),
+            pagination=self._pagination(page, lambda number: permalinks.author_url(slug, number)),
+        )
+
+    def author_feed_view(self, entry: TagEntry) -> View:
+        """Given an author, returns the view of the Atom feed of their newest posts."""
+        permalinks = self._config.permalinks
+        return self._feed(
+            entry.posts,
+            title=self._full_title(f"Posts by {self._author_info(entry).name}"),
+            self_path=permalinks.author_feed_url(entry.tag.slug),
+            page_path=permalinks.author_url(entry.tag.slug),
+        )
+
+    def series_view(self, entry: TagEntry, page: Page[LightPost]) -> View:
+        """Given a series and one page of its posts in reading order, returns that series
+        page's view."""
+        permalinks = self._config.permalinks
+        slug = entry.tag.slug
+        feed = Link(
+            f"{entry.tag.name} ({self._config.title})",
+            self._links.path(permalinks.series_feed_url(slug)),
+        )
+        return View.of(
+            "term.html",
+            meta=self._meta(
+                self._paged_title(f"Series: {entry.tag.name}", page),
+                self._config.description,
+                permalinks.series_url(slug, page.number),
+                feeds=(*self._site_feeds(), feed),
+            ),
+            label="Series",
+            term=entry.tag,
+            count=entry.count,
+            feed=feed,
+            posts=self._post_cards(page.items),
+            pagination=self._pagination(page, lambda number: permalinks.series_url(slug, number)),
+        )
+
+    def series_feed_view(self, entry: TagEntry) -> View:
+        """Given a series, returns the view of the Atom feed of its newest parts."""
+        permalinks = self._config.permalinks
+        return self._feed(
+            entry.posts,
+            title=self._full_title(f"Series: {entry.tag.name}"),
+            self_path=permalinks.series_feed_url(entry.tag.slug),
+            page_path=permalinks.series_url(entry.tag.slug),
+        )
+
     def sitemap_view(self, entries: Sequence[SitemapEntry]) -> View:
         """Given the site's pages, returns the sitemap's view: absolute URLs, known `lastmod`s."""
         zone = self._config.zone
@@ -379,6 +526,74 @@ class Renderer:
     def _menu_url(self, url: str) -> str:
         """Given a menu link's site path or address elsewhere, returns the link it prints."""
         return self._links.path(url) if url.startswith("/") and not url.startswith("//") else url
+
+    @staticmethod
+    def _label(name: str) -> str:
+        """Given a taxonomy's name (`categories`, `blog_series`), returns it as a heading."""
+        return name.replace("_", " ").replace("-", " ").capitalize()
+
+    @staticmethod
+    def _paged_title(title: str, page: Page[LightPost]) -> str:
+        """Given a list's title and one of its pages, returns the page's title."""
+        return title if page.number == 1 else f"{title}, page {page.number} of {page.total}"
+
+    def _author_info(self, entry: TagEntry) -> AuthorInfo:
+        """Given an author's entry, returns what their page says of them."""
+        about = self._profiles.get(entry.tag.slug) or AuthorProfile()
+        return AuthorInfo(
+            name=about.name or entry.tag.name,
+            bio=about.bio,
+            email=about.email,
+            avatar=self._links.path(about.avatar) if about.avatar.startswith("/") else about.avatar,
+            links=tuple(Link(link.name, link.url) for link in about.links),
+        )
+
+    def _author_links(self, post: LightPost) -> tuple[Link, ...]:
+        """Given a post, returns a link to each of its authors' pages."""
+        authors = self._indexes.authors
+        permalinks = self._config.permalinks
+        return tuple(
+            Link(
+                self._author_info(authors.get(author.slug)).name,
+                self._links.path(permalinks.author_url(author.slug)),
+            )
+            for author in _indexed(authors, post)
+        )
+
+    def _term_groups(self, post: LightPost) -> tuple[TermGroup, ...]:
+        """Given a post, returns its terms in each taxonomy but tags, in the site's order."""
+        permalinks = self._config.permalinks
+        groups = []
+        for taxonomy, index in self._indexes.taxonomies.items():
+            if taxonomy == "tags" or not post.taxonomies.get(taxonomy):
+                continue
+            links = tuple(
+                Link(term.name, self._links.path(permalinks.term_url(taxonomy, term.slug)))
+                for term in _indexed(index, post)
+            )
+            groups.append(TermGroup(self._label(taxonomy), links))
+        return tuple(groups)
+
+    def _series_nav(self, post: LightPost) -> SeriesNav | None:
+        """Given a post, returns its place in its series, or None when it is in none."""
+        found = _indexed(self._indexes.series, post)
+        if not found:
+            return None
+        (series,) = found
+        parts = self._series_orders.get(series.slug)
+        if parts is None:
+            parts = series_order(self._indexes.series.get(series.slug).posts)
+            self._series_orders[series.slug] = parts
+        return SeriesNav(
+            name=series.name,
+            url=self._links.path(self._config.permalinks.series_url(series.slug)),
+            number=next(n for n, part in enumerate(parts, 1) if part.source == post.source),
+            total=len(parts),
+            parts=tuple(
+                SeriesPart(part.title, self._links.path(part.url), part.source == post.source)
+                for part in parts
+            ),
+        )
 
     def _full_title(self, title: str) -> str:
         """Given a page's own title, returns its `<title>`: the page's, then the site's."""
@@ -565,6 +780,15 @@ def _read_only(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return tuple(_read_only(item) for item in value)
     return value
+
+
+def _indexed(index: TagIndex, post: LightPost) -> tuple[Tag, ...]:
+    """Given an index and a post, returns the post's terms in it; none when the index was
+    built without the post (a renderer given a tag index alone)."""
+    try:
+        return index.tags_of(post)
+    except KeyError:
+        return ()
 
 
 def _by_source(posts: Iterable[Post]) -> dict[str, Post]:

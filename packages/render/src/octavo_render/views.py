@@ -163,3 +163,43 @@ class YearGroup:
 
     year: int
     posts: tuple[ArchiveEntry, ...]
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """A post's terms in one taxonomy, as its page shows them: the taxonomy's name and links."""
+
+    name: str
+    terms: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SeriesNav:
+    """A post's place in its series: part `number` of `total`, and a link to every part."""
+
+    name: str
+    url: str
+    number: int
+    total: int
+    # Every part in reading order; the post's own part has no link (it is this page).
+    parts: tuple[SeriesPart, ...]
+
+
+@dataclass(frozen=True)
+class SeriesPart:
+    """One part of a series: its title, link, and whether it is the page being read."""
+
+    text: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class AuthorInfo:
+    """What an author's page says of them: name, and what `[authors.NAME]` adds."""
+
+    name: str
+    bio: str
+    email: str
+    avatar: str
+    links: tuple[Link, ...]

@@ -33,9 +33,14 @@ def listed(files: list[str]) -> str:
 
 
 def collision_warning(
-    tag: Tag, spellings: tuple[str, ...], uses: Mapping[str, SpellingUse]
+    tag: Tag,
+    spellings: tuple[str, ...],
+    uses: Mapping[str, SpellingUse],
+    noun: str = "tag",
+    field: str = "tags",
 ) -> ContentError | None:
-    """Given a tag, its spellings most used first and their uses, returns the warning, if any."""
+    """Given a tag (or a term of another taxonomy, called `noun` and written under the front
+    matter key `field`), its spellings most used first and their uses, returns the warning."""
     groups = list(spelling_groups(spellings).values())
     if len(groups) == 1:
         return None  # case-only variants ("Python", "python") are one spelling to a reader
@@ -48,10 +53,10 @@ def collision_warning(
     )
     return ContentError(
         path=first_minority,
-        field="tags",
-        message=f"tag {tag.name!r} is written {len(groups)} ways that share the slug "
+        field=field,
+        message=f"{noun} {tag.name!r} is written {len(groups)} ways that share the slug "
         f"{tag.slug!r}: {ways}",
-        expected="one spelling per tag",
+        expected=f"one spelling per {noun}",
         hint=f"write it one way, such as {tag.name!r}, in every post",
         severity="warning",
     )

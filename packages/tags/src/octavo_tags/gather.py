@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from octavo_content import LightPost, newest_first
 from octavo_tags.slugs import canonical_slug
+
+# What the index gathers of a post: its tags, by default; its categories, authors or series.
+TermsOf = Callable[[LightPost], tuple[str, ...]]
+
+
+def tags_of(post: LightPost) -> tuple[str, ...]:
+    """Given a post, returns its tags."""
+    return post.tags
 
 
 @dataclass
@@ -31,6 +39,7 @@ class Gathered:
     uses: dict[str, dict[str, SpellingUse]] = field(default_factory=dict)
     # slugify is slow next to a dict lookup, and a site repeats the same few spellings.
     slugs: dict[str, str] = field(default_factory=dict)
+    terms_of: TermsOf = tags_of
 
     def slug_of(self, spelling: str) -> str:
         """Given a spelling, returns its canonical slug, computed once per spelling."""
@@ -42,7 +51,7 @@ class Gathered:
     def add(self, post: LightPost) -> None:
         """Record the tags of `post`; a tag it lists twice (in any spellings) counts once."""
         carried: set[str] = set()
-        for position, spelling in enumerate(dict.fromkeys(post.tags)):
+        for position, spelling in enumerate(dict.fromkeys(self.terms_of(post))):
             slug = self.slug_of(spelling)
             self.uses.setdefault(slug, {}).setdefault(spelling, SpellingUse()).add(post, position)
             if slug not in carried:
@@ -50,11 +59,14 @@ class Gathered:
                 self.posts.setdefault(slug, []).append(post)
 
 
-def gather(posts: Iterable[LightPost]) -> Gathered:
-    """Given posts, returns their tags gathered by slug, each tag's posts newest first."""
-    gathered = Gathered()
+def gather(
+    posts: Iterable[LightPost], terms_of: TermsOf = tags_of, *, ordered: bool = False
+) -> Gathered:
+    """Given posts (`ordered`: newest first already), returns their tags (or other terms)
+    gathered by slug, each one's posts newest first."""
+    gathered = Gathered(terms_of=terms_of)
     # Sorting once up front keeps every tag's list in newest-first order without sorting each.
-    for post in newest_first(posts):
+    for post in posts if ordered else newest_first(posts):
         gathered.add(post)
     return gathered
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from octavo_content import ContentError, LightPost, Tag
 from octavo_tags.collisions import collision_warning
 from octavo_tags.entry import TagEntry
-from octavo_tags.gather import Gathered, gather, spellings_by_use
+from octavo_tags.gather import Gathered, TermsOf, gather, spellings_by_use, tags_of
 from octavo_tags.related import PostBits, related_directly, related_posts
 from octavo_tags.slugs import canonical_slug
 
@@ -34,28 +34,50 @@ def entry_order(entry: TagEntry) -> tuple[str, str]:
 class TagIndex:
     """Tags of a set of posts: one entry per canonical slug, plus warnings about spellings."""
 
-    def __init__(self, entries: Iterable[TagEntry], problems: Iterable[ContentError] = ()) -> None:
+    def __init__(
+        self,
+        entries: Iterable[TagEntry],
+        problems: Iterable[ContentError] = (),
+        terms_of: TermsOf = tags_of,
+    ) -> None:
         self._entries = tuple(sorted(entries, key=entry_order))
         self._by_slug = {entry.tag.slug: entry for entry in self._entries}
         self._slugs = {
             spelling: entry.tag.slug for entry in self._entries for spelling in entry.spellings
         }
         self._problems = tuple(problems)
+        self._terms_of = terms_of
         self._tags_of: dict[tuple[str, ...], tuple[Tag, ...]] = {}
         # Built on the first call to `related`: pages that never show related posts never pay.
         self._bits: PostBits | None = None
         self._direct_queries = 0
 
     @classmethod
-    def build(cls, posts: Iterable[LightPost]) -> TagIndex:
-        """Given posts, returns their tag index (one pass over the posts, no pairwise work)."""
-        gathered = gather(posts)
+    def build(
+        cls,
+        posts: Iterable[LightPost],
+        terms_of: TermsOf = tags_of,
+        *,
+        noun: str = "tag",
+        field: str = "tags",
+        ordered: bool = False,
+    ) -> TagIndex:
+        """Given posts, returns their tag index (one pass over the posts, no pairwise work).
+
+        Any other taxonomy is indexed the same way: `terms_of` gives a post's terms, `noun` and
+        `field` (the front matter key) name them in warnings. `ordered` says the posts come
+        newest first (`octavo_content.newest_first`) already, to save sorting them again.
+        """
+        gathered = gather(posts, terms_of, ordered=ordered)
         entries = sorted((entry_of(slug, gathered) for slug in gathered.posts), key=entry_order)
         warnings = (
-            collision_warning(entry.tag, entry.spellings, gathered.uses[entry.tag.slug])
+            collision_warning(
+                entry.tag, entry.spellings, gathered.uses[entry.tag.slug], noun, field
+            )
             for entry in entries
         )
-        return cls(entries, [warning for warning in warnings if warning is not None])
+        found = [warning for warning in warnings if warning is not None]
+        return cls(entries, found, terms_of)
 
     @property
     def entries(self) -> tuple[TagEntry, ...]:
@@ -77,10 +99,11 @@ class TagIndex:
     def tags_of(self, post: LightPost) -> tuple[Tag, ...]:
         """Given a post, returns its tags as the index names them, in its order, each once."""
         # Every page that lists a post asks for its tags: answer each spelling list once.
-        known = self._tags_of.get(post.tags)
+        names = self._terms_of(post)
+        known = self._tags_of.get(names)
         if known is None:
-            slugs = dict.fromkeys(self._slugs.get(n) or canonical_slug(n) for n in post.tags)
-            known = self._tags_of[post.tags] = tuple(self.get(slug).tag for slug in slugs)
+            slugs = dict.fromkeys(self._slugs.get(n) or canonical_slug(n) for n in names)
+            known = self._tags_of[names] = tuple(self.get(slug).tag for slug in slugs)
         return known
 
     def related(self, post: LightPost, limit: int = 5) -> tuple[LightPost, ...]:

@@ -11,6 +11,7 @@ from importlib.metadata import entry_points
 
 from octavo.kinds import (
     archive,
+    author,
     feeds,
     home,
     not_found,
@@ -18,10 +19,12 @@ from octavo.kinds import (
     post,
     redirects,
     robots,
+    series,
     sitemap,
     static,
     tag,
     tags_list,
+    taxonomy,
     theme_assets,
 )
 from octavo.pages import PageKind
@@ -33,6 +36,9 @@ BUILT_IN: tuple[PageKind, ...] = (
     home.pages,
     tag.pages,
     tags_list.pages,
+    taxonomy.pages,
+    author.pages,
+    series.pages,
     archive.pages,
     feeds.pages,
     not_found.pages,

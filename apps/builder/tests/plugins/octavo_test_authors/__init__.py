@@ -18,7 +18,7 @@ def pages(site: Site) -> Iterator[Page]:
         for author in post.authors:
             by_author.setdefault(author, []).append(post)
     for author, posts in sorted(by_author.items()):
-        url = f"/authors/{slugify(author)}/"
+        url = f"/writers/{slugify(author)}/"
         yield TemplatePage(
             url,
             Claimant(f"author {author!r}", posts[0].source),
