@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
 from octavo.freshness import SourceFile
 from octavo.site import SitePaths
-from octavo_content import LightPost, SiteConfig
+from octavo_content import ImageInfo, LightPost, SiteConfig
 from octavo_render import Renderer, View
 from octavo_tags import TagIndex
 
@@ -80,6 +81,12 @@ class Site:
     # Old URL -> new URL of posts that moved since earlier builds into the same output, kept by
     # the builder from its cache; the redirects kind leaves a page at each old URL.
     moved: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The files under content/, as the load's walk listed them (bundles copy theirs).
+    content_files: tuple[SourceFile, ...] = ()
+    # The local images measured, by site-relative path, and where their resized copies are
+    # kept between builds (None: not kept, as in a build without cache).
+    images: Mapping[str, ImageInfo] = field(default_factory=lambda: MappingProxyType({}))
+    image_cache: Path | None = None
 
     @cached_property
     def last_change(self) -> datetime | None:

@@ -27,6 +27,7 @@ HINTS = {
     "aliases": "write the post's old paths as a list,  aliases: [/2019/05/old-name/]",
     "redirect_from": "write the post's old paths as a list or one path,"
     "  redirect_from: /2019/05/old-name/",
+    "image": "write the path of the image that stands for the post, such as  image: photo.jpg",
 }
 
 # The keys that set a post's whole path on the site, each as the engine that reads it calls it:
@@ -142,6 +143,9 @@ class FrontMatter(BaseModel):
     # Old paths of the post, normalised like `url`, each redirected to it.
     aliases: tuple[str, ...] = ()
     redirect_from: tuple[str, ...] = ()
+    # The image that stands for the post (`og:image`): beside it in its bundle, a path from the
+    # site's root, or an absolute URL.
+    image: str | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -11,8 +11,10 @@ from importlib.metadata import entry_points
 
 from octavo.kinds import (
     archive,
+    bundles,
     feeds,
     home,
+    images,
     not_found,
     post,
     redirects,
@@ -38,6 +40,8 @@ BUILT_IN: tuple[PageKind, ...] = (
     theme_assets.pages,
     redirects.pages,
     static.pages,
+    bundles.pages,
+    images.pages,
 )
 
 
