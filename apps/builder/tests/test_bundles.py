@@ -12,6 +12,7 @@ from PIL import Image
 
 import octavo.images
 from octavo import Builder, BuildReport
+from octavo_content import ImageVariant
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 FRONT = "---\ntitle: {title}\ndate: 2024-05-01\n{extra}---\n"
@@ -188,9 +189,9 @@ def test_resized_copies_are_cached_by_content(site: Path, monkeypatch: pytest.Mo
     made: list[object] = []
     resize = octavo.images._resize
 
-    def counted(data: bytes, variant: object) -> bytes:
+    def counted(data: bytes, variant: ImageVariant, original: str = "") -> bytes:
         made.append(variant)
-        return resize(data, variant)  # type: ignore[arg-type]
+        return resize(data, variant, original)
 
     monkeypatch.setattr(octavo.images, "_resize", counted)
     assert build(site).ok

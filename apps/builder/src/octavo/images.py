@@ -33,8 +33,9 @@ WIDTHS = (480, 960, 1600)
 WEBP = "image/webp"
 # The types whose copies are made (a GIF or another animation is shown as it is).
 _RESIZED = {"image/jpeg": ".jpg", "image/png": ".png", WEBP: ".webp"}
-# Bump when the copies' encoding changes, so that cached copies are made again.
-_ENCODING = "1 jpeg82 webp80m4 lanczos"
+# Bump when the copies' encoding changes, so that cached copies are made again. WebP's method 2
+# is three times faster than its default (4) for files a few percent larger.
+_ENCODING = "1 jpeg82 webp80m2 lanczos"
 # EXIF orientations that turn an image a quarter: a browser shows it with width and height swapped.
 _TURNED = frozenset({5, 6, 7, 8})
 
@@ -102,35 +103,59 @@ def resized(file: SourceFile, variant: ImageVariant, cache: Path | None) -> byte
     """Given an image file and one of its copies, returns the copy's bytes: from the cache
     folder when a build made it before from the same bytes, else made now and kept there."""
     data = read_regular(file.path)
+    original = bytes_digest(data)
     kept = None
     if cache is not None:
-        key = digest(bytes_digest(data), variant.width, variant.height, variant.type, _ENCODING)
+        key = digest(original, variant.width, variant.height, variant.type, _ENCODING)
         kept = cache / (key + _RESIZED[variant.type])
         try:
             return kept.read_bytes()
         except OSError:
             pass
-    made = _resize(data, variant)
+    made = _resize(data, variant, original)
     if kept is not None:
         _keep(kept, made)
     return made
 
 
-def _resize(data: bytes, variant: ImageVariant) -> bytes:
+# The last images decoded and resized in this process, by the original's digest and the size:
+# an image's copies are made one after the other, and one size serves two types.
+_RECENT: dict[tuple[str, int, int], Image.Image] = {}
+_RECENT_SIZE = 3
+
+
+def _resize(data: bytes, variant: ImageVariant, original: str = "") -> bytes:
     """Given an image's bytes, returns them resized to the variant's size, in its type."""
-    with Image.open(io.BytesIO(data)) as opened:
-        image = ImageOps.exif_transpose(opened) or opened
-        if image.size != (variant.width, variant.height):
-            image = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        if variant.type == WEBP:
-            alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-            image.convert("RGBA" if alpha else "RGB").save(out, "WEBP", quality=80, method=4)
-        elif variant.type == "image/jpeg":
-            image.convert("RGB").save(out, "JPEG", quality=82, optimize=True, progressive=True)
-        else:
-            image.save(out, "PNG")
+    image = _sized(data, original or bytes_digest(data), variant.width, variant.height)
+    out = io.BytesIO()
+    if variant.type == WEBP:
+        alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        image.convert("RGBA" if alpha else "RGB").save(out, "WEBP", quality=80, method=2)
+    elif variant.type == "image/jpeg":
+        image.convert("RGB").save(out, "JPEG", quality=82, optimize=True, progressive=True)
+    else:
+        image.save(out, "PNG")
     return out.getvalue()
+
+
+def _sized(data: bytes, original: str, width: int, height: int) -> Image.Image:
+    """Given an image's bytes and digest, returns it turned upright and resized to a size."""
+    key = (original, width, height)
+    if key not in _RECENT:
+        with Image.open(io.BytesIO(data)) as opened:
+            if opened.format == "JPEG":  # decoded at a half, quarter... when that is enough
+                turned = opened.getexif().get(0x0112) in _TURNED
+                opened.draft("RGB", (height, width) if turned else (width, height))
+            upright = ImageOps.exif_transpose(opened) or opened
+            upright.load()
+            if upright.size != (width, height):
+                # Reduced by a whole factor first, then filtered: as good, twice as fast.
+                size = (width, height)
+                upright = upright.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        while len(_RECENT) >= _RECENT_SIZE:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[key] = upright
+    return _RECENT[key]
 
 
 def _keep(path: Path, data: bytes) -> None:
