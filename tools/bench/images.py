@@ -35,7 +35,7 @@ def photo(path: Path, width: int, seed: int) -> None:
     height = width * 2 // 3
     rng = random.Random(seed)
     small = Image.new("RGB", (16, 11))
-    small.putdata([tuple(rng.randrange(256) for _ in range(3)) for _ in range(16 * 11)])  # type: ignore[misc]
+    small.putdata([tuple(rng.randrange(256) for _ in range(3)) for _ in range(16 * 11)])
     smooth = small.resize((width, height), Image.Resampling.BICUBIC)
     grain = Image.effect_noise((width, height), 24).convert("RGB")
     blended = Image.blend(smooth, grain, 0.12).filter(ImageFilter.SMOOTH)
