@@ -131,36 +131,38 @@ def is_local(url: str) -> bool:
     return bool(url) and not (url.startswith(("#", "//", "?")) or _SCHEME.match(url) is not None)
 
 
-def local_tokens(tokens: Iterable[Token], place: Place) -> list[Token]:
-    """Given a body's tokens, returns a copy with local URLs resolved, images measured and
-    captioned images made figures; the references found are added to `place`."""
-    return [_local_token(token, place) for token in tokens]
+def local_tokens(tokens: list[Token], place: Place) -> list[Token]:
+    """Given a body's tokens, fresh from the parser, returns them with local URLs resolved,
+    images measured and captioned images made figures (in place: no copy of every post's
+    tree); the references found are added to `place`."""
+    for index, token in enumerate(tokens):
+        kind = token["type"]
+        captioned = _captioned_image(token) if kind == "paragraph" else None
+        if captioned is not None:
+            _localised(captioned, place)
+            caption = captioned["attrs"].pop("title")
+            tokens[index] = {"type": FIGURE, "children": [captioned], "attrs": {"caption": caption}}
+            continue
+        if kind in {"link", "image"}:
+            _localised(token, place)
+        children = token.get("children")
+        if children:
+            local_tokens(children, place)
+    return tokens
 
 
-def _local_token(token: Token, place: Place) -> Token:
-    kind = token["type"]
-    captioned = _captioned_image(token) if kind == "paragraph" else None
-    if captioned is not None:
-        image = _local_token(captioned, place)
-        attrs = dict(image["attrs"])
-        caption = attrs.pop("title")
-        figure = [{**image, "attrs": attrs}]
-        return {"type": FIGURE, "children": figure, "attrs": {"caption": caption}}
-    copy = dict(token)
-    if kind in {"link", "image"}:
-        attrs = dict(token["attrs"])
-        url = attrs.get("url", "")
-        if is_local(url):
-            place.rewrote = True
-            attrs["url"], reference = place.resolved(kind, url, place.line_of(url))
-            if reference is not None:
-                place.references.append(reference)
-                if reference.image is not None:
-                    attrs.update(_measured(attrs["url"], reference.image))
-        copy["attrs"] = attrs
-    if "children" in token:
-        copy["children"] = local_tokens(token["children"], place)
-    return copy
+def _localised(token: Token, place: Place) -> None:
+    """Given a link or image token, resolves its URL where the post lives, and measures it."""
+    attrs = token["attrs"]
+    url = attrs.get("url", "")
+    if not is_local(url):
+        return
+    place.rewrote = True
+    attrs["url"], reference = place.resolved(token["type"], url, place.line_of(url))
+    if reference is not None:
+        place.references.append(reference)
+        if reference.image is not None:
+            attrs.update(_measured(attrs["url"], reference.image))
 
 
 def _captioned_image(token: Token) -> Token | None:

@@ -136,7 +136,7 @@ def render_summary(text: str, *, raw_html: bool, place: Place | None = None) -> 
     # One paragraph: line breaks and block markers inside it are read as running text.
     tokens = md.inline(" ".join(text.split()), {"ref_links": {}})
     if place is not None:
-        tokens = local_tokens(tokens, place)
+        local_tokens(tokens, place)
     html = "<p>" + _renderer(md).render_tokens(tokens, BlockState()) + "</p>\n"
     return xml_safe_html(html), without_illegal(
         shortened(plain_text(tokens, html_shown=not raw_html))
