@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from octavo import Builder, BuildReport, SitePaths, main
 from octavo.moves import recorded_moves
@@ -45,7 +47,7 @@ AUTHORS = ["Ada", "Grace", "Linus"]
 SUMMARIES = ["A summary of its own.", "Another one, *emphasised*."]
 DESCRIPTIONS = ["For search engines.", "Another description."]
 # Keys the engine does not know land in `post.extra`; these are no likely typo of a known key.
-EXTRAS = ["image", "mood"]
+EXTRAS = ["mood", "flavour"]
 EXTRA_VALUES = ["/images/1.png", "Basics", "Advanced"]
 # Other taxonomies: categories (a default one) and genres (one the site may name in config).
 CATEGORIES = ["Web", "Notes", "notes", "Deep Dives"]
@@ -65,6 +67,14 @@ TAXONOMY_TABLES = [
 ]
 # Tags written as text: Jekyll splits them on spaces, Octavo (by default) on commas.
 TAG_TEXTS = ["Python Web", "Data Science, C++"]
+# What a post in a bundle may show or link to, each in a paragraph of its own; the third is a
+# figure. A file its bundle does not hold is an error, in the incremental build and the clean one.
+SHOWS = ["![A cat](cat.png)", "[Notes](notes.txt)", '![Eta](sub/dog.jpg "A dog")']
+# Bundle folders a post may be in, and the files a bundle may hold: images by size (each wider
+# than 480 pixels has resized copies), or text.
+BUNDLES = ["6-eta", "bundled"]
+BUNDLE_FILES = ["cat.png", "notes.txt", "sub/dog.jpg"]
+IMAGE_SIZES = [(300, 200), (600, 400), (1000, 300)]
 # Under the content folder at any depth.
 RENAMES = ["renamed-0.md", "notes/renamed-1.md", "renamed-2.md", "notes/deeper/renamed-3.md"]
 # Day 1 is 2024-01-01; days from 0 down fall in 2023, so the archive has two years.
@@ -96,6 +106,18 @@ TEMPLATES = {
     "home.html": LIST_TEMPLATE.replace("LIST", "home.html"),
     "tag.html": LIST_TEMPLATE.replace("LIST", "tag.html"),
 }
+
+
+def file_bytes(name: str, size: int, number: int) -> bytes:
+    """Given a bundle file's name, size and number, returns its bytes: an image or text."""
+    if name.endswith(".txt"):
+        return f"notes {size} {number}\n".encode()
+    out = io.BytesIO()
+    colour = (40 * number % 256, 120, 200)
+    Image.new("RGB", IMAGE_SIZES[size], colour).save(
+        out, "PNG" if name.endswith(".png") else "JPEG"
+    )
+    return out.getvalue()
 
 
 def when(day: int) -> date:
@@ -138,6 +160,8 @@ class Spec:
     part: int | None = None
     # Written instead of the tags list when set: `tags: Python Web`.
     tag_text: str | None = None
+    image: str | None = None
+    shows: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         """Returns the post's file: front matter and body."""
@@ -177,12 +201,15 @@ class Spec:
             lines.append(f"publishDate: {when(self.publish)}")
         if self.expiry is not None:
             lines.append(f"expiryDate: {when(self.expiry)}")
+        if self.image is not None:
+            lines.append(f"image: {self.image}")
         lines += [f"{key}: {value}" for key, value in sorted(self.extra.items())]
         cut = "<!-- more -->\n\n" if self.more else ""
         return (
             "---\n" + "\n".join(lines) + "\n---\n"
             f"Intro {self.body}.\n\n## Part\n\nMore text {self.body}.[^n]\n\n"
             f"{cut}Last words {self.body}.\n\n[^n]: Note.\n"
+            + "".join(f"\n{shown}\n" for shown in self.shows)
         )
 
 
@@ -201,6 +228,9 @@ class SiteState:
     profiles: dict[str, str] | None = None
     taxonomies: str | None = None
     term_strings: str = "commas"
+    # Files beside the posts, by path under `content/`: an image's size (an index into
+    # IMAGE_SIZES) and colour, or a text file's number.
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Not a file: whether the site is built with drafts, as `octavo serve` builds it.
     drafts: bool = False
     # The [[menu]] entries, each a page's source path under content/ or a built-in target;
@@ -225,6 +255,16 @@ class SiteState:
             if not path.exists() or path.read_text() != spec.text():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(spec.text())
+        for old in content.rglob("*.*"):
+            name = old.relative_to(content).as_posix()
+            if old.is_file() and old.suffix != ".md" and name not in self.files:
+                old.unlink()
+        for name, (size, number) in self.files.items():
+            path = content / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = file_bytes(name, size, number)
+            if not path.exists() or path.read_bytes() != data:
+                path.write_bytes(data)
         author = "" if self.author is None else f'author = "{self.author}"\n'
         extra = "" if self.extra is None else f'[extra]\nmotto = "Motto {self.extra}"\n'
         tables = "".join(
@@ -367,6 +407,28 @@ def retitle_keeping_url(spec: Spec, title: int) -> None:
     spec.title = TITLES[title]
 
 
+def add_bundle(state: SiteState, folder: int, day: int, shows: list[str]) -> None:
+    """Adds a post in a bundle folder, showing some of the files a bundle may hold."""
+    name = f"{BUNDLES[folder]}/index.md"
+    state.posts[name] = Spec(TITLES[folder], day, ["Python"], shows=shows)
+
+
+def bundle_file(state: SiteState, folder: int, file: int, value: tuple[int, int] | None) -> None:
+    """Puts a file in a bundle folder (an image of a size, or text), or removes it."""
+    name = f"{BUNDLES[folder]}/{BUNDLE_FILES[file]}"
+    if value is None:
+        state.files.pop(name, None)
+    else:
+        state.files[name] = value
+
+
+def into_bundle(state: SiteState, which: int) -> None:
+    """Moves a post's file into a bundle folder of its own: `x.md` to `x/index.md`."""
+    name = pick(state, which)
+    if name is not None and not name.endswith("/index.md"):
+        state.posts[name.removesuffix(".md") + "/index.md"] = state.posts.pop(name)
+
+
 def set_extra(spec: Spec, key: str, value: str | None) -> None:
     if value is None:
         spec.extra.pop(key, None)
@@ -462,7 +524,7 @@ KINDS = (
         "extra",
         on_post(set_extra),
         (which, st.sampled_from(sorted(EXTRAS)), st.sampled_from([None, *EXTRA_VALUES])),
-        ((0, "image", "/images/1.png"), (3, "mood", "Advanced"), (3, "mood", None)),
+        ((0, "mood", "/images/1.png"), (3, "flavour", "Advanced"), (3, "flavour", None)),
     ),
     EditKind(
         "categories",
@@ -500,6 +562,49 @@ KINDS = (
         (which, st.sampled_from([None, *TAG_TEXTS])),
         ((0, TAG_TEXTS[0]), (1, TAG_TEXTS[1]), (0, None)),
     ),
+    EditKind(
+        "add_bundle",
+        add_bundle,
+        (st.integers(0, 1), days, st.lists(st.sampled_from(SHOWS), max_size=3, unique=True)),
+        ((1, 6, []),),
+    ),
+    EditKind(
+        "bundle_file",
+        bundle_file,
+        (
+            st.integers(0, 1),
+            st.integers(0, 2),
+            st.none() | st.tuples(st.integers(0, 2), st.integers(0, 2)),
+        ),
+        # Eta's bundle gains a dog it does not show, loses it, and its cat changes.
+        ((0, 2, (1, 0)), (0, 2, None), (0, 0, (0, 1))),
+    ),
+    EditKind(
+        "image",
+        bundle_file,
+        (
+            st.integers(0, 1),
+            st.sampled_from([0, 2]),
+            st.tuples(st.integers(0, 2), st.integers(0, 2)),
+        ),
+        # Eta's cat gets larger (copies appear), then changes colour only, then gets small.
+        ((0, 0, (2, 0)), (0, 0, (2, 1)), (0, 0, (0, 0))),
+    ),
+    EditKind(
+        "shows",
+        on_post(setting("shows")),
+        (which, st.lists(st.sampled_from(SHOWS), max_size=3, unique=True)),
+        # Eta (post 6) shows its cat alone, then nothing, then its cat and its notes again.
+        ((6, [SHOWS[0]]), (6, []), (6, SHOWS[:2])),
+    ),
+    EditKind(
+        "og_image",
+        on_post(setting("image")),
+        (which, st.sampled_from([None, "cat.png", "https://cdn.example.org/a.png"])),
+        ((6, "https://cdn.example.org/a.png"), (6, "cat.png"), (6, None)),
+    ),
+    # Alpha moves into a bundle folder: its URL stays; so does Eta's files' (it is one).
+    EditKind("into_bundle", into_bundle, (which,), ((0,), (6,)), changes_output=False),
     EditKind("draft", on_post(setting("draft")), (which, st.booleans()), ((0, True), (4, False))),
     EditKind(
         "redate",
@@ -679,7 +784,9 @@ def fixed_site() -> SiteState:
                 "Zeta", 3, ["Python"], authors=[], expiry=LATER + 5, tag_text="Python Web"
             ),
             "pages/about.md": Spec("About", None, []),
+            "6-eta/index.md": Spec("Eta", 11, ["Web"], shows=SHOWS[:2]),
         },
+        files={"6-eta/cat.png": (1, 0), "6-eta/notes.txt": (0, 0)},
     )
 
 

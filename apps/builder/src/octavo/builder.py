@@ -11,11 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 
+from octavo.bundles import missing_files
 from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, cache_warning
 from octavo.fingerprint import digest, engine_digest, parse_key, templates_digest
 from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, site_state
+from octavo.images import measured_images
 from octavo.kinds import page_kinds
-from octavo.layout import CONFIG_FILE, LOCK_FILE
+from octavo.layout import CONFIG_FILE, IMAGES_DIR, LOCK_FILE
 from octavo.loading import LoadedSite, load_site
 from octavo.lock import LockTimeout, LockUnavailable, site_lock
 from octavo.menu import site_menu
@@ -280,6 +282,8 @@ class Builder:
         return site, cache
 
     def _load(self, config: SiteConfig, cache: BuildCache | None, state: SiteState) -> LoadedSite:
+        # Measured before parsing: a post's HTML prints the size of each image it shows.
+        self.images = measured_images((*state.content, *state.static))
         site = load_site(
             self.paths,
             config,
@@ -289,10 +293,12 @@ class Builder:
             jobs=self.jobs,
             files=state.content,
             progress=self.progress,
+            images=self.images,
         )
         # What the walk could not read is an error: a folder read as empty would lose pages.
         site = replace(site, problems=(*unusable_problems(state.unusable), *site.problems))
         self.static_files = state.static
+        self.content_files = state.content
         if cache is not None:
             # Read now what rendering will ask of the cache, so a damaged file shows here,
             # where the build can discard it and load again.
@@ -362,6 +368,7 @@ class Builder:
             moved = {old: new for old, new in moved.items() if old not in taken}
             routes = self._routes(config, posts, site.pages, indexes, renderer, moved)
         problems.extend(routes.conflicts())
+        problems.extend(missing_files(site.published, routes))
         return routes, moved
 
     def _routes(
@@ -386,6 +393,9 @@ class Builder:
             moved=MappingProxyType(moved),
             pages=pages,
             indexes=indexes,
+            content_files=self.content_files,
+            images=MappingProxyType(self.images),
+            image_cache=self.paths.records / IMAGES_DIR if self.use_cache else None,
         )
         for kind in page_kinds():
             for page in kind(given):

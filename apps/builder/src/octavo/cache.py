@@ -39,7 +39,7 @@ from octavo_content import ContentError, LightPost, Post
 # The name builder.py imports; the fact itself is `layout.RECORDS_DIR`.
 CACHE_DIR = RECORDS_DIR
 # Bump when the layout of the tables or the meaning of a stored value changes.
-SCHEMA = "octavo-cache-6"
+SCHEMA = "octavo-cache-7"
 
 # `generation` is the number of the load that parsed the row: a post parsed after the last
 # successful build into an output is new to that output, whether or not a failed build saw it.
@@ -49,7 +49,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE posts (
     source TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
     digest TEXT NOT NULL, generation INTEGER NOT NULL, post TEXT, placement TEXT,
-    problems TEXT NOT NULL, body_html TEXT, list_html TEXT, summary_html TEXT
+    problems TEXT NOT NULL, body_html TEXT, list_html TEXT, summary_html TEXT, feed_html TEXT
 );
 CREATE TABLE outputs (
     output TEXT NOT NULL, url TEXT NOT NULL, fingerprint TEXT NOT NULL, digest TEXT NOT NULL,
@@ -63,6 +63,7 @@ _WHOLE = """
     post IS NULL OR (
         typeof(placement) = 'text' AND typeof(body_html) = 'text'
         AND typeof(list_html) = 'text' AND typeof(summary_html) = 'text'
+        AND typeof(feed_html) IN ('text', 'null')
     )
 """
 # Between the source paths of the posts an output showed (no path holds a NUL).
@@ -244,7 +245,7 @@ class BuildCache:
         """Store posts just parsed (the full post, bodies included) or just re-stated."""
         rows = []
         for entry, full in entries:
-            heavy = _heavy_columns(full) if full is not None else (None, None, None)
+            heavy = _heavy_columns(full) if full is not None else (None, None, None, None)
             rows.append(
                 (
                     entry.source,
@@ -260,7 +261,7 @@ class BuildCache:
             )
         with _reading():
             self.connection().executemany(
-                "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
 
     def touch_posts(self, entries: Iterable[CachedPost]) -> None:
@@ -278,30 +279,33 @@ class BuildCache:
                 "DELETE FROM posts WHERE source = ?", [(source,) for source in sources]
             )
 
-    def bodies_of(self, sources: Sequence[str]) -> dict[str, dict[str, str]]:
+    def bodies_of(self, sources: Sequence[str]) -> dict[str, dict[str, str | None]]:
         """The HTML of the named posts, by field name, to make whole posts of light ones.
 
         `posts` checked their types; anything else wrong with them (or a row gone) raises
         `CacheCorrupt` rather than put a wrong page together.
         """
-        found: dict[str, dict[str, str]] = {}
+        found: dict[str, dict[str, str | None]] = {}
         db = self.connection()
         with _reading():
             for start in range(0, len(sources), 500):
                 chunk = list(sources[start : start + 500])
                 marks = ",".join("?" * len(chunk))
                 rows = db.execute(
-                    f"SELECT source, body_html, list_html, summary_html FROM posts "
+                    f"SELECT source, body_html, list_html, summary_html, feed_html FROM posts "
                     f"WHERE source IN ({marks})",
                     chunk,
                 )
-                for source, body_html, list_html, summary_html in rows:
-                    if not _types_are((body_html, list_html, summary_html), (str,) * 3):
+                for source, body_html, list_html, summary_html, feed_html in rows:
+                    if not _types_are((body_html, list_html, summary_html), (str,) * 3) or not (
+                        feed_html is None or type(feed_html) is str
+                    ):
                         raise CacheCorrupt(f"the stored HTML of {source!r} is damaged")
                     found[source] = {
                         "body_html": body_html,
                         "list_html": list_html,
                         "summary_html": summary_html,
+                        "feed_html": feed_html,
                     }
         if len(found) != len(set(sources)):
             raise CacheCorrupt("a stored post is missing its HTML")
@@ -409,8 +413,9 @@ def _problems(stored: str) -> tuple[ContentError, ...]:
     return tuple(ContentError.model_validate(item) for item in json.loads(stored))
 
 
-def _heavy_columns(post: Post) -> tuple[str, str, str]:
-    return post.body_html, post.list_html, post.summary_html  # in the table's order
+def _heavy_columns(post: Post) -> tuple[str, str, str, str | None]:
+    # In the table's order.
+    return post.body_html, post.list_html, post.summary_html, post.feed_html
 
 
 def _shows(stored: object) -> frozenset[str]:

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
 from octavo.cache import BuildCache, CacheCorrupt, CachedPost
-from octavo.fingerprint import bytes_digest
+from octavo.fingerprint import bytes_digest, digest
 from octavo.freshness import RACY_NS, SourceFile, read_regular
 from octavo.parallel import parse_many
 from octavo.progress import BuildProgress
 from octavo.reading import read_source
 from octavo.site import SitePaths
-from octavo_content import ContentError, LightPost, Post, SiteConfig
+from octavo_content import ContentError, ImageInfo, LightPost, Post, SiteConfig
 from octavo_parser import parse_post
 
 POST_SUFFIXES = (".md", ".markdown")
@@ -61,17 +61,26 @@ class PostStore:
             found.update((source, self._parse_again(wanted[source])) for source in missing)
             return found
         for source in missing:
-            found[source] = Post.of(wanted[source], **bodies[source])
+            html = bodies[source]
+            found[source] = Post.of(
+                wanted[source],
+                body_html=html["body_html"] or "",
+                list_html=html["list_html"] or "",
+                summary_html=html["summary_html"] or "",
+                feed_html=html["feed_html"],
+            )
         return found
 
 
-def parse_again(root: Path, config: SiteConfig, post: LightPost) -> Post:
+def parse_again(
+    root: Path, config: SiteConfig, images: Mapping[str, ImageInfo], post: LightPost
+) -> Post:
     """`post` parsed again from its file, HTML included; CacheCorrupt if that fails now."""
     try:
         data = read_regular(root / post.source)
     except OSError as failure:
         raise CacheCorrupt(f"{post.source} could not be read again: {failure}") from failure
-    again = parse_post(data, post.source, config).post
+    again = parse_post(data, post.source, config, images).post
     if again is None:
         raise CacheCorrupt(f"{post.source} changed while the build ran")
     return again
@@ -90,7 +99,8 @@ class LoadedSite:
     drafts: tuple[LightPost, ...]
     scheduled: tuple[LightPost, ...]
     problems: tuple[ContentError, ...]
-    # The digest of each post's source bytes: what its pages are made from.
+    # The digest of each post's content: what its pages are made from (its source bytes, and
+    # what was measured of the images it shows: `content_digest`).
     digests: dict[str, str] = field(default_factory=dict)
     # Each post's `placement_digest`: what decides where it is listed and what others say of it.
     placements: dict[str, str] = field(default_factory=dict)
@@ -136,8 +146,14 @@ def load_site(
     jobs: int,
     files: Iterable[SourceFile],
     progress: BuildProgress | None = None,
+    images: Mapping[str, ImageInfo] | None = None,
 ) -> LoadedSite:
-    """Parse every post that changed since the cache saw it; nothing stops at the first error."""
+    """Parse every post that changed since the cache saw it; nothing stops at the first error.
+
+    `images` are the site's images as measured now: a post parsed when one it shows measured
+    otherwise (or was missing) is parsed again.
+    """
+    images = images or {}
     known = cache.posts() if cache else {}
     generation = cache.next_generation() if cache else 0
     # Posts parsed since the last build that published into this output are new to it.
@@ -152,6 +168,8 @@ def load_site(
     order: list[str] = []
     for file in post_files(files):
         entry = known.get(file.source)
+        if entry and entry.post and not images_alike(entry.post, images):
+            entry = None  # parsed with other images: its HTML prints their old sizes
         same_stat = entry and (entry.mtime_ns, entry.size) == (file.mtime_ns, file.size)
         if entry and same_stat and entry.mtime_ns < trusted_before:
             order.append(file.source)
@@ -182,7 +200,7 @@ def load_site(
     fresh: list[tuple[CachedPost, Post | None]] = []
     if progress:
         progress.phase("parse", len(to_parse))
-    results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs)
+    results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs, images)
     for (file, _, digest), parsed_file in zip(to_parse, results, strict=True):
         post = parsed_file.result.post
         entries[file.source] = CachedPost(
@@ -232,9 +250,9 @@ def load_site(
         tuple(drafts),
         tuple(scheduled),
         tuple(problems),
-        {source: entry.digest for source, entry in entries.items()},
+        {source: content_digest(entry) for source, entry in entries.items()},
         {source: entry.placement for source, entry in entries.items()},
-        PostStore(parsed, cache, partial(parse_again, paths.root, config)),
+        PostStore(parsed, cache, partial(parse_again, paths.root, config, images)),
         changed=frozenset(parsed).union(
             source for source, entry in entries.items() if entry.generation > published
         ),
@@ -242,3 +260,22 @@ def load_site(
         pages=tuple(pages),
         expired=tuple(expired),
     )
+
+
+def images_alike(post: LightPost, images: Mapping[str, ImageInfo]) -> bool:
+    """Given a post as parsed and the images as measured now, returns whether each image it
+    shows measures as it did (its HTML prints sizes and copies)."""
+    return all(
+        reference.image == images.get(reference.file)
+        for reference in post.references
+        if reference.kind == "image" and reference.file is not None
+    )
+
+
+def content_digest(entry: CachedPost) -> str:
+    """Given a stored post, returns the digest its pages stand in by: its bytes', and the
+    images its HTML measured (an image resized elsewhere changes its pages, not its file)."""
+    if entry.post is None or not any(ref.image for ref in entry.post.references):
+        return entry.digest
+    measured = tuple(ref.image.model_dump_json() for ref in entry.post.references if ref.image)
+    return digest(entry.digest, measured)

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
 from octavo.freshness import SourceFile
 from octavo.site import SitePaths
-from octavo_content import LightPost, SiteConfig
+from octavo_content import ImageInfo, LightPost, SiteConfig
 from octavo_render import Renderer, View
 from octavo_tags import SiteIndexes, TagIndex
 
@@ -90,6 +91,18 @@ class Site:
     def taxonomies(self) -> SiteIndexes:
         """The site's indexes: those given, or the tag index alone."""
         return self.indexes or SiteIndexes.of_tags(self.index)
+
+    # The files under content/, as the load's walk listed them (bundles copy theirs).
+    content_files: tuple[SourceFile, ...] = ()
+    # The local images measured, by site-relative path, and where their resized copies are
+    # kept between builds (None: not kept, as in a build without cache).
+    images: Mapping[str, ImageInfo] = field(default_factory=lambda: MappingProxyType({}))
+    image_cache: Path | None = None
+
+    @cached_property
+    def published(self) -> tuple[LightPost, ...]:
+        """Every post and page with a page of its own: what has bundles, images, old URLs."""
+        return (*self.posts, *self.pages)
 
     @cached_property
     def last_change(self) -> datetime | None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from octavo_content import LightPost, SiteConfig, placement_digest
+from octavo_content import ImageInfo, LightPost, SiteConfig, placement_digest
 from octavo_parser import ParseResult, parse_post
 
 T = TypeVar("T")
@@ -42,10 +42,11 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _warm_parser(config: SiteConfig) -> None:
+def _warm_parser(config: SiteConfig, images: Mapping[str, ImageInfo]) -> None:
     from octavo_parser.markdown import markdown_for
 
     _SHARED["config"] = config
+    _SHARED["images"] = images
     markdown_for(config.raw_html)
 
 
@@ -60,7 +61,7 @@ class Parsed:
 
 
 def _parse(item: tuple[bytes, str]) -> Parsed:
-    result = parse_post(item[0], item[1], _SHARED["config"])
+    result = parse_post(item[0], item[1], _SHARED["config"], _SHARED["images"])
     if result.post is None:
         return Parsed(result, None, "")
     light = result.post.light()
@@ -68,15 +69,20 @@ def _parse(item: tuple[bytes, str]) -> Parsed:
 
 
 def parse_many(
-    items: Sequence[tuple[bytes, str]], config: SiteConfig, jobs: int
+    items: Sequence[tuple[bytes, str]],
+    config: SiteConfig,
+    jobs: int,
+    images: Mapping[str, ImageInfo] | None = None,
 ) -> Iterator[Parsed]:
-    """Parse `(source bytes, path)` pairs, in order, on up to `jobs` processes."""
+    """Parse `(source bytes, path)` pairs, in order, on up to `jobs` processes, with the
+    site's measured images (by site-relative path)."""
+    measured = images or {}
     if jobs <= 1 or len(items) < SMALLEST_POOL_JOB or not can_fork():
-        _SHARED["config"] = config
+        _SHARED["config"], _SHARED["images"] = config, measured
         yield from map(_parse, items)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_warm_parser, initargs=(config,)) as pool:
+    with context.Pool(jobs, initializer=_warm_parser, initargs=(config, measured)) as pool:
         yield from pool.imap(_parse, items, chunksize=_chunk(len(items), jobs))
 
 

@@ -41,6 +41,7 @@ HINTS = {
     "taxonomies": "write each taxonomy's terms as a list,  categories: [Web, Notes]",
     "series": "write the series' name as text,  series: Learning Rust",
     "part": "write the post's part of the series as a whole number,  part: 2",
+    "image": "write the path of the image that stands for the post, such as  image: photo.jpg",
 }
 # The keys each engine writes for one thing, by the field that holds it: Hugo's `lastmod` (and
 # its alias `modified`), jekyll-last-modified-at's `last_modified_at` are Octavo's and Zola's
@@ -231,6 +232,9 @@ class FrontMatter(BaseModel):
     taxonomies: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     series: str | None = None
     part: int | None = Field(default=None, ge=1)
+    # The image that stands for the post (`og:image`): beside it in its bundle, a path from the
+    # site's root, or an absolute URL.
+    image: str | None = None
 
     @model_validator(mode="before")
     @classmethod

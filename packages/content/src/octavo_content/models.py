@@ -29,6 +29,56 @@ class Tag(BaseModel):
     slug: str
 
 
+class ImageVariant(BaseModel):
+    """A resized copy of an image, written beside it: its file name, size and media type."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # A file name in the image's own folder, such as `photo-480w.webp`.
+    name: str
+    width: int
+    height: int
+    # The media type, such as `image/webp`.
+    type: str
+
+
+class ImageInfo(BaseModel):
+    """What a page needs to know of a local image: its size as shown, its type, its copies.
+
+    The builder measures images (the parser does not read image files); the parser prints the
+    size and a `srcset` of the variants.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    width: int
+    height: int
+    type: str
+    variants: tuple[ImageVariant, ...] = ()
+
+
+class Reference(BaseModel):
+    """A local file a post points at: an image, or a link to a file that is not a page.
+
+    The builder checks that some page of the site (a bundle file, a static file) is at `path`.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["image", "link"]
+    # As written in the post, for messages.
+    written: str
+    # The site path it resolves to, without query or fragment (`/posts/my-post/photo.jpg`).
+    path: str
+    # The file of the site that would be copied there, when the parser can tell: beside the
+    # post for a relative reference (`content/my-post/photo.jpg`), under `static/` for a
+    # path from the site's root; None otherwise.
+    file: str | None = None
+    line: int | None = None
+    # The image's size and copies as the post's HTML prints them (None: printed without).
+    image: ImageInfo | None = None
+
+
 class LightPost(BaseModel):
     """One post without its HTML: everything a build holds of every post, lists and indexes.
 
@@ -85,6 +135,10 @@ class LightPost(BaseModel):
     word_count: int = 0
     reading_minutes: int = 1
     extra: dict[str, Any] = Field(default_factory=dict)
+    # The local images and files the post points at, in document order, front matter `image`
+    # first; and the absolute URL of the image that stands for it (`og:image`), if any.
+    references: tuple[Reference, ...] = ()
+    image: str | None = None
 
     @property
     def last_modified(self) -> datetime:
@@ -118,7 +172,9 @@ class LightPost(BaseModel):
 # page prints them only where it shows the post itself (its page, its card on a list, its feed
 # entry). What decides where a post is listed, and what other pages say of it, is the rest:
 # `placement_digest`.
-BODY_DERIVED = frozenset({"description", "has_more", "toc", "word_count", "reading_minutes"})
+BODY_DERIVED = frozenset(
+    {"description", "has_more", "toc", "word_count", "reading_minutes", "references", "image"}
+)
 
 
 def placement_digest(post: LightPost) -> str:
@@ -141,12 +197,28 @@ class Post(LightPost):
     list_html: str
     # The summary as list pages show it (same conventions as `list_html`).
     summary_html: str
+    # The body as feeds show it, every local link and image an absolute URL; None when that is
+    # `body_html` as it is (a post that points at nothing local).
+    feed_html: str | None = None
 
     @classmethod
-    def of(cls, light: LightPost, *, body_html: str, list_html: str, summary_html: str) -> Post:
+    def of(
+        cls,
+        light: LightPost,
+        *,
+        body_html: str,
+        list_html: str,
+        summary_html: str,
+        feed_html: str | None = None,
+    ) -> Post:
         """`light` with its HTML: a whole post again."""
         fields: dict[str, Any] = {name: getattr(light, name) for name in LightPost.model_fields}
-        fields.update(body_html=body_html, list_html=list_html, summary_html=summary_html)
+        fields.update(
+            body_html=body_html,
+            list_html=list_html,
+            summary_html=summary_html,
+            feed_html=feed_html,
+        )
         return cls.model_construct(**fields)
 
     def light(self) -> LightPost:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import mistune
 from mistune.core import BlockState
 
-from octavo_content import ContentError, Heading
+from octavo_content import ContentError, Heading, Reference
 from octavo_parser.headings import TOC, heading_ids
 from octavo_parser.images import missing_alt_problems
 from octavo_parser.listing import list_tokens, without_footnote_marks
+from octavo_parser.local import PLACE, Place, feed_tokens, local_tokens
 from octavo_parser.plugins import MarkdownPlugin, markdown_plugins
 from octavo_parser.renderer import BLOCKS, OctavoRenderer
 from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
@@ -35,12 +36,16 @@ class RenderedMarkdown:
     body_html: str
     list_html: str
     summary_html: str
+    # The body for feeds, local URLs absolute; None when it is `body_html` as it is.
+    feed_html: str | None
     description: str
     has_more: bool
     toc: tuple[Heading, ...]
     word_count: int
     reading_minutes: int
     problems: tuple[ContentError, ...]
+    # The local images and files the body points at, in document order.
+    references: tuple[Reference, ...] = ()
 
 
 @functools.cache
@@ -56,14 +61,25 @@ def markdown_for(raw_html: bool) -> mistune.Markdown:
 
 
 def render_markdown(
-    text: str, *, path: str, slug: str, raw_html: bool, first_line: int = 1
+    text: str,
+    *,
+    path: str,
+    slug: str,
+    raw_html: bool,
+    first_line: int = 1,
+    place: Place | None = None,
 ) -> RenderedMarkdown:
     """Given a post body, returns its page HTML, list page HTML, summary, contents and warnings.
 
-    `first_line` is the file line the body starts on, so warnings point into the file.
+    `first_line` is the file line the body starts on, so warnings point into the file. With
+    the post's `place`, local URLs are resolved where the post lives and reported.
     """
     md = markdown_for(raw_html)
-    body_html, state = md.parse(text)
+    state = md.block.state_cls()
+    if place is not None:
+        place.markdown, place.first_line = text, first_line
+        state.env[PLACE] = place
+    body_html, state = md.parse(text, state)
     assert isinstance(body_html, str)  # an HTML renderer returns text
     blocks: list[Token] = state.env.get(BLOCKS, [])
     summary = summary_tokens(blocks)
@@ -77,12 +93,17 @@ def render_markdown(
         )
 
     shown = {id(token) for token in summary}
+    feed_html = None
+    if place is not None and place.rewrote:
+        feed = _renderer(md).render_tokens(feed_tokens(blocks, place.base_url), state)
+        feed_html = xml_safe_html(feed)
     toc: tuple[Heading, ...] = state.env.get(TOC, ())
     return RenderedMarkdown(
         # The text is XML-safe already; character references such as &#12; are not.
         body_html=xml_safe_html(body_html),
         list_html=xml_safe_html(listed(blocks)),
         summary_html=xml_safe_html(listed(without_footnote_marks(summary))),
+        feed_html=feed_html,
         description=without_illegal(shortened(summary_text)),
         has_more=has_content([token for token in blocks if id(token) not in shown]),
         toc=tuple(
@@ -95,6 +116,7 @@ def render_markdown(
             *missing_alt_problems(blocks, text, path, first_line),
             *template_problems(text, path, first_line),
         ),
+        references=() if place is None else tuple(place.references),
     )
 
 
@@ -107,11 +129,16 @@ def _reference_problems(text: str, path: str, first_line: int) -> list[ContentEr
     return [illegal_problem(path, line, "character references to characters")]
 
 
-def render_summary(text: str, *, raw_html: bool) -> tuple[str, str]:
-    """Given a front matter summary (Markdown), returns it as one HTML paragraph and as text."""
+def render_summary(text: str, *, raw_html: bool, place: Place | None = None) -> tuple[str, str]:
+    """Given a front matter summary (Markdown), returns it as one HTML paragraph and as text.
+
+    With the post's `place`, its local URLs are printed from the site's root, as the body's are.
+    """
     md = markdown_for(raw_html)
     # One paragraph: line breaks and block markers inside it are read as running text.
     tokens = md.inline(" ".join(text.split()), {"ref_links": {}})
+    if place is not None:
+        local_tokens(tokens, place)
     html = "<p>" + _renderer(md).render_tokens(tokens, BlockState()) + "</p>\n"
     return xml_safe_html(html), without_illegal(
         shortened(plain_text(tokens, html_shown=not raw_html))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,9 @@ from octavo_content import (
     SITE_PATH_KEYS,
     ContentError,
     FrontMatter,
+    ImageInfo,
     Post,
+    Reference,
     SiteConfig,
     SourceName,
     errors_from_validation,
@@ -26,6 +29,7 @@ from octavo_content import (
 from octavo_parser.engines import extra_conflicts, layout_problems, spelling_conflicts
 from octavo_parser.frontmatter import FrontMatterBlock, loaded_front_matter, split_front_matter
 from octavo_parser.keys import unknown_key_problems
+from octavo_parser.local import Place, is_local
 from octavo_parser.markdown import RenderedMarkdown, render_markdown, render_summary
 from octavo_parser.source import decoded_source, xml_safe_source
 from octavo_parser.terms import gathered_terms, lone_part
@@ -45,8 +49,17 @@ class ParseResult:
     problems: tuple[ContentError, ...]
 
 
-def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
-    """Given a post file's bytes and site-relative posix path, returns post and problems."""
+def parse_post(
+    source: bytes,
+    path: str,
+    config: SiteConfig,
+    images: Mapping[str, ImageInfo] | None = None,
+) -> ParseResult:
+    """Given a post file's bytes and site-relative posix path, returns post and problems.
+
+    `images` are the local images the builder measured, by site-relative file path: those the
+    post shows get their size and resized copies.
+    """
     text = decoded_source(source, path)
     if isinstance(text, ContentError):
         return _failed([text])
@@ -80,8 +93,14 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
     slug, slug_key = _slug(front, name, config)
     if len(slug.encode()) > MAX_NAME_BYTES:
         return _failed([*front_problems, _long_slug(slug, slug_key, block, path)])
+    place = Place.of(path, _url(front, slug, config), config, images or {})
     body = render_markdown(
-        block.body, path=path, slug=slug, raw_html=config.raw_html, first_line=block.body_line
+        block.body,
+        path=path,
+        slug=slug,
+        raw_html=config.raw_html,
+        first_line=block.body_line,
+        place=place,
     )
     problems = _in_file_order([*front_problems, *body.problems])
     if any(problem.is_error for problem in problems):
@@ -96,7 +115,8 @@ def parse_post(source: bytes, path: str, config: SiteConfig) -> ParseResult:
         "alias_lines": tuple(block.line_of(key) for key, _ in front.old_paths),
         "series_line": block.line_of("part" if front.part is not None else "series"),
     }
-    return ParseResult(post=_post(front, body, path, slug, config, lines), problems=problems)
+    post = _post(front, body, path, slug, config, lines, place, block)
+    return ParseResult(post=post, problems=problems)
 
 
 def _kind_by_folder(data: dict[str, Any], path: str) -> dict[str, Any]:
@@ -246,13 +266,22 @@ def _post(
     slug: str,
     config: SiteConfig,
     lines: dict[str, Any],
+    place: Place,
+    block: FrontMatterBlock,
 ) -> Post:
     """Given valid front matter, the rendered body and the file lines of the URL's keys (`url_line`,
     `alias_lines`), returns the post."""
     summary_html, description = body.summary_html, body.description
     has_more = body.has_more
+    references = list(body.references)
     if front.summary:
-        summary_html, description = render_summary(front.summary, raw_html=config.raw_html)
+        # The summary's references are found anew, at the line of its key.
+        place.references, place.markdown = [], ""
+        summary_html, description = render_summary(
+            front.summary, raw_html=config.raw_html, place=place
+        )
+        line = block.line_of("summary")
+        references += [ref.model_copy(update={"line": line}) for ref in place.references]
         # A written summary is not part of the body, so the whole body is "more".
         has_more = bool(body.body_html.strip())
     if front.description:
@@ -261,6 +290,7 @@ def _post(
         description = front.description
         if not front.summary and not summary_html.strip():
             summary_html = f"<p>{html.escape(front.description, quote=False)}</p>\n"
+    image = _image(front, references, place, config, block)
     return Post(
         source=path,
         kind=front.kind,
@@ -289,8 +319,33 @@ def _post(
         reading_minutes=body.reading_minutes,
         extra=front.extra,
         aliases=tuple(old for _, old in front.old_paths),
+        feed_html=body.feed_html,
+        references=tuple(references),
+        image=image,
         **lines,
     )
+
+
+def _image(
+    front: FrontMatter,
+    references: list[Reference],
+    place: Place,
+    config: SiteConfig,
+    block: FrontMatterBlock,
+) -> str | None:
+    """Given the post's front matter and references, returns the absolute URL of the image that
+    stands for it (`og:image`): front matter `image`, else its first local image. A local
+    `image` is a reference too, put first in `references`."""
+    written = (front.image or "").strip()
+    if written and not is_local(written):
+        return written
+    if written:
+        _, reference = place.resolved("image", written, block.line_of("image"))
+        if reference is not None:
+            references.insert(0, reference)
+            return config.absolute_url(reference.path)
+    first = next((ref for ref in references if ref.kind == "image"), None)
+    return None if first is None else config.absolute_url(first.path)
 
 
 def _url(front: FrontMatter, slug: str, config: SiteConfig) -> str:

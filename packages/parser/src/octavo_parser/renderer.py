@@ -11,12 +11,16 @@ from typing import Any
 
 from mistune import HTMLRenderer
 from mistune.core import BlockState
-from mistune.util import safe_entity
+from mistune.util import safe_entity, striptags
 
 from octavo_parser.highlight import highlighted_code
+from octavo_parser.local import PLACE, local_tokens
 from octavo_parser.tokens import Token
 
 BLOCKS = "octavo_blocks"
+# How wide an image is shown, for the browser to choose among its copies: the theme's column
+# (42rem, less its padding on a narrow screen).
+IMAGE_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
 
 
 class OctavoRenderer(HTMLRenderer):
@@ -29,6 +33,9 @@ class OctavoRenderer(HTMLRenderer):
     def __call__(self, tokens: Iterable[Token], state: BlockState) -> str:
         """Given block tokens (the body, then the footnotes section), returns their HTML."""
         blocks = list(tokens)
+        place = state.env.get(PLACE)
+        if place is not None:  # local URLs resolved where the post lives, images measured
+            blocks = local_tokens(blocks, place)
         # The footnotes plugin renders its section through here too; its state shares this env.
         state.env.setdefault(BLOCKS, []).extend(blocks)
         return self.render_tokens(blocks, state)
@@ -59,10 +66,38 @@ class OctavoRenderer(HTMLRenderer):
         aligned = f' class="align-{align}"' if align in {"left", "center", "right"} else ""
         return f"  <{tag}{aligned}>{text}</{tag}>\n"
 
-    def image(self, text: str, url: str, title: str | None = None) -> str:
-        """Given an image, returns an `<img>` the browser loads lazily."""
-        tag = super().image(text, url, title).removesuffix(" />")
-        return tag + ' loading="lazy" decoding="async" />'
+    def image(
+        self,
+        text: str,
+        url: str,
+        title: str | None = None,
+        width: int | None = None,
+        height: int | None = None,
+        srcset: tuple[tuple[str, int], ...] = (),
+        webp: tuple[tuple[str, int], ...] = (),
+    ) -> str:
+        """Given an image, returns an `<img>` the browser loads lazily: with its size and a
+        `srcset` of its copies when the builder measured it, in a `<picture>` offering its
+        WebP copies first when it has some."""
+        attrs: dict[str, object] = {"src": self.sanitize_url(url), "alt": striptags(text)}
+        if title:
+            attrs["title"] = title
+        if srcset:
+            attrs["srcset"] = _candidates(srcset)
+            attrs["sizes"] = IMAGE_SIZES
+        if width and height:
+            attrs.update(width=width, height=height)
+        tag = "<img" + self.render_attrs(attrs) + ' loading="lazy" decoding="async" />'
+        if not webp:
+            return tag
+        source = self.render_attrs(
+            {"type": "image/webp", "srcset": _candidates(webp), "sizes": IMAGE_SIZES}
+        )
+        return f"<picture><source{source} />{tag}</picture>"
+
+    def figure(self, text: str, caption: str) -> str:
+        """Given a captioned image's HTML and its title, returns a figure with that caption."""
+        return f"<figure>\n{text}\n<figcaption>{safe_entity(caption)}</figcaption>\n</figure>\n"
 
     def task_list_item(self, text: str, checked: bool = False, **attrs: Any) -> str:
         """Given a task's HTML, returns its list item with a read-only, labelled checkbox."""
@@ -96,3 +131,8 @@ class OctavoRenderer(HTMLRenderer):
         else:
             text = text + "\n" + back
         return f'<li id="{prefix}fn-{number}">{text}</li>\n'
+
+
+def _candidates(images: tuple[tuple[str, int], ...]) -> str:
+    """Given image URLs and their widths, returns a `srcset` value."""
+    return ", ".join(f"{url} {width}w" for url, width in images)

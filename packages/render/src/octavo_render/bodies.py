@@ -18,7 +18,8 @@ from typing import Literal
 
 from octavo_content import Post
 
-Part = Literal["body", "list", "summary"]
+# "feed" is the body as feeds show it: local links and images absolute.
+Part = Literal["body", "list", "summary", "feed"]
 
 _LOADED: ContextVar[Mapping[str, Post] | None] = ContextVar("octavo_bodies", default=None)
 
@@ -43,6 +44,8 @@ class BodyRef:
             raise BodyNotLoaded(f"the body of {self.source} was not loaded for this page")
         if self.part == "body":
             return post.body_html
+        if self.part == "feed":
+            return post.body_html if post.feed_html is None else post.feed_html
         return post.list_html if self.part == "list" else post.summary_html
 
 

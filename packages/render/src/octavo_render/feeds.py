@@ -57,7 +57,8 @@ def site_author(config: SiteConfig) -> str:
 
 
 def feed_entry(post: LightPost, config: SiteConfig, index: TagIndex, digest: str) -> FeedEntry:
-    """Given a post and its content hash, returns its Atom entry: full body, absolute links."""
+    """Given a post and its content hash, returns its Atom entry: full body, absolute links
+    (the parser's `feed_html`: local links and images absolute, so they work in a reader)."""
     zone = config.zone
     return FeedEntry(
         title=post.title,
@@ -67,7 +68,7 @@ def feed_entry(post: LightPost, config: SiteConfig, index: TagIndex, digest: str
         authors=post.authors or (site_author(config),),
         categories=tuple(tag.name for tag in index.tags_of(post)),
         summary=post.description,
-        content=HtmlText(post.source, "body", digest),
+        content=HtmlText(post.source, "feed", digest),
     )
 
 

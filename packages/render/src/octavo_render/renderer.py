@@ -98,6 +98,7 @@ class Renderer:
             modified=dates.rfc3339(post.last_modified, zone),
             tags=tuple(tag.name for tag in self._index.tags_of(post)),
             noindex=post.draft,
+            image=post.image,
         )
         return View.of(
             "post.html",
@@ -622,6 +623,7 @@ class Renderer:
         modified: str | None = None,
         tags: tuple[str, ...] = (),
         noindex: bool = False,
+        image: str | None = None,
     ) -> PageMeta:
         """Given a page's title, description and site path, returns what its `<head>` says."""
         return PageMeta(
@@ -636,6 +638,7 @@ class Renderer:
             modified=modified,
             tags=tags,
             noindex=noindex,
+            image=image,
         )
 
     def _blog_posting(self, post: LightPost) -> dict[str, Any]:

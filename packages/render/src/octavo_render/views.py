@@ -78,6 +78,8 @@ class PageMeta:
     tags: tuple[str, ...] = ()
     # Drafts are shown while writing, never meant for search engines.
     noindex: bool = False
+    # The absolute URL of the image that stands for the page (`og:image`).
+    image: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ from importlib.metadata import entry_points
 from octavo.kinds import (
     archive,
     author,
+    bundles,
     feeds,
     home,
+    images,
     not_found,
     page,
     post,
@@ -46,6 +48,8 @@ BUILT_IN: tuple[PageKind, ...] = (
     theme_assets.pages,
     redirects.pages,
     static.pages,
+    bundles.pages,
+    images.pages,
 )
 
 

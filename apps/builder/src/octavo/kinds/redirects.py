@@ -19,7 +19,7 @@ REDIRECTS_FILE = "/_redirects"
 def pages(site: Site) -> Iterator[Page]:
     """A redirect page per old path, then `_redirects` when there is any."""
     redirects: list[tuple[str, str]] = []
-    for post in (*site.posts, *site.pages):
+    for post in site.published:
         for old, line in zip(post.aliases, post.alias_lines, strict=True):
             redirects.append((old, post.url))
             yield TemplatePage(
@@ -27,7 +27,7 @@ def pages(site: Site) -> Iterator[Page]:
                 Claimant(f"alias {old} of {post.kind} {post.source}", post.source, line),
                 partial(site.renderer.redirect_view, old, post.url),
             )
-    by_url = {post.url: post for post in (*site.posts, *site.pages)}
+    by_url = {post.url: post for post in site.published}
     for old, new in sorted(site.moved.items()):
         redirects.append((old, new))
         moved = by_url.get(new)
