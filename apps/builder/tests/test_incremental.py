@@ -48,6 +48,8 @@ SUMMARIES = ["A summary of its own.", "Another one, *emphasised*."]
 DESCRIPTIONS = ["For search engines.", "Another description."]
 # Keys the engine does not know land in `post.extra`; these are no likely typo of a known key.
 EXTRAS = ["mood", "flavour"]
+# Where the site is served: at a host's root, or under a path (GitHub Pages' project sites).
+BASE_URLS = ["https://example.org/", "https://example.org/blog/"]
 EXTRA_VALUES = ["/images/1.png", "Basics", "Advanced"]
 # Other taxonomies: categories (a default one) and genres (one the site may name in config).
 CATEGORIES = ["Web", "Notes", "notes", "Deep Dives"]
@@ -224,6 +226,8 @@ class SiteState:
     list_content: str = "full"
     author: str | None = None
     static: int | None = None
+    # Where the site is served: its path is printed in every local link of a post's body.
+    base_url: str = "https://example.org/"
     # [authors.NAME] tables (NAME -> its keys), [taxonomies], and how term strings split.
     profiles: dict[str, str] | None = None
     taxonomies: str | None = None
@@ -273,7 +277,7 @@ class SiteState:
         if self.taxonomies is not None:
             tables += f"[taxonomies]\n{self.taxonomies}\n"
         (root / "octavo.toml").write_text(
-            f'title = "Site {self.title}"\nbase_url = "https://example.org/"\n'
+            f'title = "Site {self.title}"\nbase_url = "{self.base_url}"\n'
             f'timezone = "UTC"\nper_page = {self.per_page}\n'
             f'list_content = "{self.list_content}"\n{author}'
             f'term_strings = "{self.term_strings}"\n{extra}{tables}' + menu_toml(self.menu)
@@ -622,6 +626,12 @@ KINDS = (
     EditKind("template", setting("template"), (st.integers(0, 2),), ((1,), (2,), (0,))),
     EditKind("site_title", setting("title"), (st.integers(0, 2),), ((1,),)),
     EditKind("per_page", setting("per_page"), (st.integers(1, 3),), ((1,), (3,))),
+    EditKind(
+        "base_url",
+        setting("base_url"),
+        (st.sampled_from(BASE_URLS),),
+        ((BASE_URLS[1],), (BASE_URLS[0],)),
+    ),
     EditKind(
         "list_content",
         setting("list_content"),

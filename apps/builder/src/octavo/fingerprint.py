@@ -72,17 +72,10 @@ def templates_digest(templates: Path) -> str:
 
 
 def parse_key(config: SiteConfig) -> str:
-    """What a parsed post depends on beside its own bytes: the parser and these settings."""
-    settings = config.model_dump_json(
-        include={
-            "timezone",
-            "raw_html",
-            "strict_front_matter",
-            "permalinks",
-            "slug_source",
-            "taxonomies",
-            "term_strings",
-        }
-    )
+    """What a parsed post depends on beside its own bytes: the parser and the settings."""
+    # The whole configuration, not a list of the settings the parser reads: a list is one more
+    # thing to keep in step (base_url, which local links and feed HTML print, was missing from
+    # it). A change to any setting parses every post again, as Hugo and Zola rebuild on one.
+    settings = config.model_dump_json()
     parser = engine_digest(("octavo_content", "octavo_parser"), (MARKDOWN_GROUP,))
     return digest(parser, settings)
