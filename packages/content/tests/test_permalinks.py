@@ -99,3 +99,18 @@ def test_good_patterns_are_filled_in(key: str, pattern: str, url: str) -> None:
     links = config.permalinks
     made = links.post_url("a", datetime(2024, 5, 1, tzinfo=UTC)) if key == "post" else None
     assert url in {made, links.tag_url("a", 2)}
+
+
+def test_categories_are_folders_of_a_post_url_as_jekyll_makes_them() -> None:
+    links = Permalinks(post="/{categories}/{year}/{month}/{day}/{slug}.html")
+    day = datetime(2024, 2, 19, tzinfo=UTC)
+    assert links.post_url("welcome", day, ("Jekyll", "Update")) == (
+        "/jekyll/update/2024/02/19/welcome.html"
+    )
+    # A post without categories loses the empty segment, as in Jekyll.
+    assert links.post_url("welcome", day) == "/2024/02/19/welcome.html"
+
+
+def test_a_term_pattern_may_leave_out_the_taxonomy_as_pelican_does() -> None:
+    links = Permalinks(term="/category/{slug}.html", terms="/categories.html")
+    assert links.term_url("categories", "python") == "/category/python.html"

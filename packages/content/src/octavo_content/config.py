@@ -26,6 +26,7 @@ _HINTS = {
     "language": 'use a language tag such as  language = "en"  or  "pt-BR"',
     "per_page": "use a whole number of posts per list page, 1 or more",
     "list_content": 'use  list_content = "full"  or  list_content = "summary"',
+    "relative_aliases": 'use  relative_aliases = "site"  (the default) or  "page"  (Hugo\'s way)',
     "slug_source": 'use  slug_source = "file"  (the default) or  slug_source = "title"',
     "menu": 'write each link as a [[menu]] table:  name = "About"  and one of'
     '  page = "pages/about.md",  url = "/contact/"  or  target = "archive"',
@@ -98,6 +99,12 @@ class SiteConfig(BaseModel):
     raw_html: bool = False
     # "file": a post's slug is its file name (or its bundle folder's name); "title": its title.
     slug_source: Literal["file", "title"] = "file"
+    # How an alias written without a leading `/` is read: from the site's root ("site", as Zola
+    # and Jekyll read old paths) or from the folder of the post's URL ("page", as Hugo does).
+    relative_aliases: Literal["site", "page"] = "site"
+    # True: a post that names no category is in the category its folder names
+    # (content/python/post.md is in "python"), as Pelican's USE_FOLDER_AS_CATEGORY does.
+    folder_category: bool = False
     # The theme's navigation, from [[menu]] tables; none keeps the default (home, tags, archive).
     menu: tuple[MenuEntry, ...] = ()
     # The site's own settings, any TOML, for templates (`site.extra`, as Zola's `config.extra`

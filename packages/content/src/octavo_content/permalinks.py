@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from octavo_content.slugs import slugify
 
 # Anything between braces, so that {0}, {} and {slug:>9} are named (and refused) too.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Outside placeholders, the characters a URL path carries as they are (RFC 3986 unreserved).
 _UNSAFE = re.compile(r"[^A-Za-z0-9._~/-]")
 _HINT = "see [permalinks] in the octavo-content README"
+# What `{categories}` leaves of a post without categories: `//` becomes `/`.
+_EMPTY_SEGMENTS = re.compile(r"/{2,}")
 
 
 def _check_pattern(value: str, allowed: set[str], example: str, *, relative: bool = False) -> str:
@@ -69,7 +75,7 @@ class Permalinks(BaseModel):
     @field_validator("post")
     @classmethod
     def _post_pattern(cls, value: str, info: ValidationInfo) -> str:
-        _check_pattern(value, {"slug", "year", "month", "day"}, _default(info))
+        _check_pattern(value, {"slug", "year", "month", "day", "categories"}, _default(info))
         if "{slug}" not in value:
             raise ValueError(
                 f"{value!r} has no {{slug}}; expected a pattern with {{slug}}; hint {_HINT}"
@@ -79,23 +85,19 @@ class Permalinks(BaseModel):
     @field_validator("term", "term_feed")
     @classmethod
     def _term_pattern(cls, value: str, info: ValidationInfo) -> str:
+        # {taxonomy} may be left out by a site with one taxonomy beside tags (Pelican's
+        # /category/{slug}.html); with two, their pages claim one URL and the build says so.
         _check_pattern(value, {"taxonomy", "slug"}, _default(info))
-        if "{slug}" not in value or "{taxonomy}" not in value:
+        if "{slug}" not in value:
             raise ValueError(
-                f"{value!r} lacks {{taxonomy}} or {{slug}}; expected a pattern with both"
-                f"; hint {_HINT}"
+                f"{value!r} has no {{slug}}; expected a pattern with {{slug}}; hint {_HINT}"
             )
         return value
 
     @field_validator("terms")
     @classmethod
     def _terms_pattern(cls, value: str, info: ValidationInfo) -> str:
-        _check_pattern(value, {"taxonomy"}, _default(info))
-        if "{taxonomy}" not in value:
-            raise ValueError(
-                f"{value!r} has no {{taxonomy}}; expected a pattern with {{taxonomy}}; hint {_HINT}"
-            )
-        return value
+        return _check_pattern(value, {"taxonomy"}, _default(info))
 
     @field_validator("tag", "tag_feed", "author", "author_feed", "series", "series_feed", "pages")
     @classmethod
@@ -123,11 +125,21 @@ class Permalinks(BaseModel):
             )
         return value
 
-    def post_url(self, slug: str, date: datetime) -> str:
-        """The path of a post."""
-        return self.post.format(
-            slug=slug, year=f"{date.year:04d}", month=f"{date.month:02d}", day=f"{date.day:02d}"
+    def post_url(self, slug: str, date: datetime, categories: Sequence[str] = ()) -> str:
+        """The path of a post. `{categories}` is its categories' slugs joined by `/`, as Jekyll's
+        `:categories` makes folders of them; a post without one loses the empty segment."""
+        path = self.post.format(
+            slug=slug,
+            year=f"{date.year:04d}",
+            month=f"{date.month:02d}",
+            day=f"{date.day:02d}",
+            categories="/".join(
+                dict.fromkeys(
+                    slugify(unicodedata.normalize("NFKC", name).casefold()) for name in categories
+                )
+            ),
         )
+        return _EMPTY_SEGMENTS.sub("/", path)
 
     def page_url(self, slug: str) -> str:
         """The path of a standalone page."""

@@ -69,9 +69,15 @@ class Place:
 
     def line_of(self, written: str) -> int | None:
         """Given a URL as written, returns the file line of its next occurrence in the body."""
-        found = self.markdown.find(written, self._searched)
-        if found < 0:
-            found = self.markdown.find(written)
+        found = -1
+        # The parser gives a URL escaped (`{` as `%7B`); the author wrote it either way.
+        for text in dict.fromkeys((written, unquote(written))):
+            found = self.markdown.find(text, self._searched)
+            if found < 0:
+                found = self.markdown.find(text)
+            if found >= 0:
+                written = text
+                break
         if found < 0:
             return None
         self._searched = found + len(written)
@@ -109,6 +115,10 @@ class Place:
         if self.prefix and (path == self.prefix or path.startswith(self.prefix + "/")):
             path = path[len(self.prefix) :]
         return posixpath.normpath(path) if path not in ("", "/") else "/"
+
+
+# Pelican's link prefixes (its "linking to internal content").
+_PELICAN_PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|filename|")
 
 
 def _file_under(folder: str, path: str) -> str | None:
@@ -158,11 +168,27 @@ def _localised(token: Token, place: Place) -> None:
     if not is_local(url):
         return
     place.rewrote = True
-    attrs["url"], reference = place.resolved(token["type"], url, place.line_of(url))
+    line = place.line_of(url)
+    attrs["url"], reference = place.resolved(token["type"], _without_pelican_prefix(url), line)
     if reference is not None:
         place.references.append(reference)
         if reference.image is not None:
             attrs.update(_measured(attrs["url"], reference.image))
+
+
+def _without_pelican_prefix(url: str) -> str:
+    """Given a local URL, returns it without Pelican's `{static}`, `{attach}` or `{filename}`.
+
+    Pelican writes `{static}/images/a.png` for a file copied from its content folder and
+    `{filename}/other.md` for another post's source; a site moved as docs/migrating.md says keeps
+    such files in `static/` (served from the site's root) or beside the post, so the path after
+    the prefix is where the file is.
+    """
+    plain = unquote(url)
+    for prefix in _PELICAN_PREFIXES:
+        if plain.startswith(prefix):
+            return plain[len(prefix) :]
+    return url
 
 
 def _captioned_image(token: Token) -> Token | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from octavo_content import (
     SourceName,
     errors_from_validation,
     in_pages_folder,
+    normalised_site_path,
     slugify,
     source_name,
     written_date,
@@ -113,6 +115,7 @@ def parse_post(
     lines = {
         "url_line": url_line,
         "alias_lines": tuple(block.line_of(key) for key, _ in front.old_paths),
+        "aliases": _aliases(front, data, _url(front, slug, config), config),
         "series_line": block.line_of("part" if front.part is not None else "series"),
     }
     post = _post(front, body, path, slug, config, lines, place, block)
@@ -180,6 +183,31 @@ def _slug(front: FrontMatter, name: SourceName, config: SiteConfig) -> tuple[str
     if config.slug_source == "title":
         return slugify(front.title), "title"
     return slugify(name.name), None
+
+
+def _aliases(
+    front: FrontMatter, data: dict[str, Any], url: str, config: SiteConfig
+) -> tuple[str, ...]:
+    """Given valid front matter as written and the post's URL, returns its old paths.
+
+    With `relative_aliases = "page"`, an `aliases` entry written without a leading `/` is read
+    from the folder of the post's URL, as Hugo reads it (`old` on /posts/new/ is /posts/old/);
+    otherwise from the site's root, as Zola and Jekyll read every old path.
+    """
+    aliases = tuple(old for _, old in front.old_paths)
+    written = data.get("aliases")
+    if config.relative_aliases != "page" or not written:
+        return aliases
+    folder = posixpath.dirname(url.rstrip("/"))
+    moved: dict[str, str] = {}
+    for item in [written] if isinstance(written, str) else written:
+        if isinstance(item, str) and not item.strip().startswith("/"):
+            joined = posixpath.normpath(posixpath.join(folder, item.strip()))
+            try:
+                moved[normalised_site_path(item)] = normalised_site_path(joined)
+            except ValueError:  # a path from the page's folder that leaves the site: as written
+                continue
+    return tuple(moved.get(old, old) for old in aliases)
 
 
 def _site_path_conflicts(
@@ -318,7 +346,6 @@ def _post(
         word_count=body.word_count,
         reading_minutes=body.reading_minutes,
         extra=front.extra,
-        aliases=tuple(old for _, old in front.old_paths),
         feed_html=body.feed_html,
         references=tuple(references),
         image=image,
@@ -357,7 +384,9 @@ def _url(front: FrontMatter, slug: str, config: SiteConfig) -> str:
         return config.permalinks.page_url(slug)
     assert front.date is not None, "a post without a date is reported, never built"
     # The URL's year, month and day are those of the site's zone, as readers see the date.
-    return config.permalinks.post_url(slug, front.date.astimezone(config.zone))
+    return config.permalinks.post_url(
+        slug, front.date.astimezone(config.zone), front.taxonomies.get("categories", ())
+    )
 
 
 def _failed(problems: list[ContentError]) -> ParseResult:

@@ -17,9 +17,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from octavo_content import ContentError, FrontMatter, SiteConfig, terms_text
+from octavo_content import (
+    BUNDLE_STEM,
+    PAGES_FOLDER,
+    ContentError,
+    FrontMatter,
+    SiteConfig,
+    terms_text,
+)
 
 ZOLA_TABLE = "taxonomies"
+# The taxonomy a post's folder may name (`folder_category`).
+CATEGORIES = "categories"
 
 
 def spaced(value: Any, spaces: bool) -> Any:
@@ -83,11 +92,26 @@ def gathered_terms(
                 problems.append(_bad_terms(key, str(failure), line_of, path))
                 continue
             found[plural] = tuple(dict.fromkeys([*found.get(plural, ()), *terms]))
+    folder = _folder_category(path, config)
+    if folder and not found.get(CATEGORIES):
+        found[CATEGORIES] = (folder,)
     if found or ZOLA_TABLE in data:
         if not isinstance(zola, dict) and zola is not None:
             return out, problems  # not a table: FrontMatter says so at its line
         out[ZOLA_TABLE] = found
     return out, problems
+
+
+def _folder_category(path: str, config: SiteConfig) -> str | None:
+    """Given a post's path, returns the name of the folder it is in when the site takes that as
+    the category of a post that names none (`folder_category`, Pelican's USE_FOLDER_AS_CATEGORY):
+    `content/python/post.md` and the bundle `content/python/post/index.md` are in `python`."""
+    if not config.folder_category or CATEGORIES not in config.taxonomy_plurals:
+        return None
+    parts = path.split("/")[1:-1]  # the folders under content/
+    if parts and path.rsplit("/", 1)[-1].split(".")[0] == BUNDLE_STEM:
+        parts = parts[:-1]  # the bundle's own folder names the post, not its category
+    return parts[-1] if parts and parts[0] != PAGES_FOLDER else None
 
 
 def _one(value: Any) -> Any:
