@@ -87,7 +87,7 @@ def test_tag_urls_keep_their_own_patterns_and_other_taxonomies_follow_term() -> 
 
 @pytest.mark.parametrize(
     ("key", "pattern"),
-    [("term", "/{slug}/"), ("terms", "/all/"), ("author", "/people/"), ("series_feed", "/s.xml")],
+    [("term", "/{taxonomy}/"), ("author", "/people/"), ("series_feed", "/s.xml")],
 )
 def test_a_pattern_without_its_placeholders_is_an_error(key: str, pattern: str) -> None:
     [problem] = problems(f'[permalinks]\n{key} = "{pattern}"\n')
