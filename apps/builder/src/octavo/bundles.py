@@ -19,11 +19,14 @@ from octavo_content import BUNDLE_STEM, ContentError, LightPost, Reference
 _MARKDOWN = (".md", ".markdown")
 
 
+# The names of a bundle's own Markdown file (any case): `index.md`, `index.markdown`.
+_BUNDLE_NAMES = frozenset(BUNDLE_STEM + suffix for suffix in _MARKDOWN)
+
+
 def is_bundle(source: str) -> bool:
     """Given a post's site-relative path, returns whether it makes its folder a bundle."""
-    parts = source.split("/")
-    stem = posixpath.splitext(parts[-1])[0]
-    return len(parts) >= 3 and stem == BUNDLE_STEM and source.lower().endswith(_MARKDOWN)
+    folder, _, name = source.rpartition("/")
+    return "/" in folder and name.lower() in _BUNDLE_NAMES
 
 
 def page_folder(url: str) -> str:
@@ -39,6 +42,8 @@ def bundle_files(
     listed = tuple(files)
     # Every bundle's folder, a draft's too: a file in it is never a parent bundle's.
     folders = {posixpath.dirname(file.source) for file in listed if is_bundle(file.source)}
+    if not folders:  # a site of posts alone: nothing to walk
+        return
     posts_by_folder = {
         posixpath.dirname(post.source): post for post in posts if is_bundle(post.source)
     }

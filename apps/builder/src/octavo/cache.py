@@ -253,7 +253,10 @@ class BuildCache:
                     entry.size,
                     entry.digest,
                     entry.generation,
-                    None if entry.post is None else entry.post.model_dump_json(),
+                    # Fields at their defaults are left out: less JSON to read on every build.
+                    None
+                    if entry.post is None
+                    else entry.post.model_dump_json(exclude_defaults=True),
                     None if entry.post is None else entry.placement,
                     json.dumps([problem.model_dump() for problem in entry.problems]),
                     *heavy,

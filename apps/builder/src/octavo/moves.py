@@ -78,20 +78,26 @@ def moved_posts(
     newest URL (A -> B, then B -> C: A -> C); a redirect whose old URL is a post's again, or whose
     post is gone, is dropped.
     """
-    posts = sorted(posts, key=lambda post: post.source)
+    posts = tuple(posts)
+    # Sources gone since the last build, in path order (a digest two of them had: the last).
     gone = {
-        digest: url
-        for source, (url, digest) in sorted(history.urls.items())
-        if source not in digests
+        history.urls[source][1]: history.urls[source][0]
+        for source in sorted(source for source in history.urls if source not in digests)
     }
     moved = dict(history.moved)
-    problems: list[ContentError] = []
+    found: list[tuple[str, str, LightPost]] = []
+    urls = history.urls
     for post in posts:
-        known = history.urls.get(post.source)
+        known = urls.get(post.source)
+        if known is not None and known[0] == post.url:
+            continue  # the common case, checked first: a post where it was
         before = known[0] if known is not None else gone.get(digests.get(post.source, ""))
         if before is not None and before != post.url:
-            moved[before] = post.url
-            problems.append(_moved_warning(post, before))
+            found.append((post.source, before, post))
+    problems: list[ContentError] = []
+    for _, before, post in sorted(found, key=lambda move: move[0]):
+        moved[before] = post.url
+        problems.append(_moved_warning(post, before))
     live = {post.url for post in posts}
     kept: dict[str, str] = {}
     for old, new in sorted(moved.items()):

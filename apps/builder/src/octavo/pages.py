@@ -20,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
+from octavo.bundles import bundle_files
 from octavo.freshness import SourceFile
 from octavo.site import SitePaths
 from octavo_content import ImageInfo, LightPost, SiteConfig
@@ -103,6 +104,12 @@ class Site:
     def published(self) -> tuple[LightPost, ...]:
         """Every post and page with a page of its own: what has bundles, images, old URLs."""
         return (*self.posts, *self.pages)
+
+    @cached_property
+    def bundle_files(self) -> tuple[tuple[str, SourceFile, LightPost], ...]:
+        """Each file a published post's or page's bundle copies: its site path, the file, and
+        its post (walked once, for the kinds that copy, measure and check them)."""
+        return tuple(bundle_files(self.published, self.content_files))
 
     @cached_property
     def last_change(self) -> datetime | None:

@@ -144,7 +144,10 @@ class LightPost(BaseModel):
     def last_modified(self) -> datetime:
         """When the post last changed: `updated`, or its date (a page may have neither: see
         `dated`; ask `page.updated or page.date` of a page)."""
-        return self.updated or self.dated
+        moment = self.updated or self.date
+        if moment is None:
+            raise ValueError(f"{self.source} is a page without a date; ask page.updated")
+        return moment
 
     @property
     def dated(self) -> datetime:
@@ -161,7 +164,10 @@ class LightPost(BaseModel):
     def goes_live(self) -> datetime | None:
         """When the post is published: its date, or its publish date when that is later; None
         for a page with neither, which is published as soon as it is written."""
-        return max((moment for moment in (self.date, self.publish_date) if moment), default=None)
+        date, publish = self.date, self.publish_date
+        if publish is None or (date is not None and date >= publish):
+            return date
+        return publish
 
     def expired_at(self, now: datetime) -> bool:
         """True when the post's expiry date has come by `now`: it is no longer published."""

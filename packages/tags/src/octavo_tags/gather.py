@@ -25,10 +25,11 @@ class SpellingUse:
     files: list[str] = field(default_factory=list)
     earliest: tuple[float, str, int] = (math.inf, "", 0)
 
-    def add(self, post: LightPost, position: int) -> None:
-        """Record that `post` uses this spelling at `position` in its tags."""
+    def add(self, post: LightPost, position: int, moment: float) -> None:
+        """Record that `post` (dated `moment`, a POSIX timestamp) uses this spelling at
+        `position` in its tags."""
         self.files.append(post.source)
-        self.earliest = min(self.earliest, (post.dated.timestamp(), post.source, position))
+        self.earliest = min(self.earliest, (moment, post.source, position))
 
 
 @dataclass
@@ -51,9 +52,14 @@ class Gathered:
     def add(self, post: LightPost) -> None:
         """Record the tags of `post`; a tag it lists twice (in any spellings) counts once."""
         carried: set[str] = set()
-        for position, spelling in enumerate(dict.fromkeys(self.terms_of(post))):
+        terms = self.terms_of(post)
+        if not terms:
+            return
+        moment = post.dated.timestamp()
+        for position, spelling in enumerate(dict.fromkeys(terms)):
             slug = self.slug_of(spelling)
-            self.uses.setdefault(slug, {}).setdefault(spelling, SpellingUse()).add(post, position)
+            uses = self.uses.setdefault(slug, {})
+            uses.setdefault(spelling, SpellingUse()).add(post, position, moment)
             if slug not in carried:
                 carried.add(slug)
                 self.posts.setdefault(slug, []).append(post)

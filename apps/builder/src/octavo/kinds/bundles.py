@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from octavo.bundles import bundle_files
 from octavo.fingerprint import digest
 from octavo.pages import Claimant, FilePage, Page, Site
 from octavo.reading import read_static
@@ -13,7 +12,7 @@ from octavo.reading import read_static
 
 def pages(site: Site) -> Iterator[Page]:
     """A file for each file of each published post's or page's bundle (not its Markdown)."""
-    for url, file, post in bundle_files(site.published, site.content_files):
+    for url, file, post in site.bundle_files:
         # A stat, not the bytes, as for static files: a build reads only what changed.
         fingerprint = digest("bundle", file.source, file.mtime_ns, file.size)
         yield FilePage(

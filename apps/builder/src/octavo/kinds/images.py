@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from octavo.bundles import bundle_files, page_folder, static_url
+from octavo.bundles import page_folder, static_url
 from octavo.fingerprint import digest
 from octavo.images import resized
 from octavo.pages import Claimant, FilePage, Page, Site
@@ -19,7 +19,7 @@ from octavo.pages import Claimant, FilePage, Page, Site
 
 def pages(site: Site) -> Iterator[Page]:
     """A file for each copy of each image a published post shows, once per copy."""
-    at = {file.source: url for url, file, _ in bundle_files(site.published, site.content_files)}
+    at = {file.source: url for url, file, _ in site.bundle_files}
     files = {file.source: file for file in (*site.static_files, *site.content_files)}
     at.update((file.source, static_url(file.source)) for file in site.static_files)
     made: set[str] = set()

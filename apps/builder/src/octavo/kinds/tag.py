@@ -14,7 +14,9 @@ def pages(site: Site) -> Iterator[Page]:
     links = site.config.permalinks
     for entry in site.index.entries:
         claimant = Claimant(f"tag {entry.tag.name!r}", entry.posts[0].source)
-        newest = max(post.last_modified for post in entry.posts)
+        # The posts are newest first: the first one's date, or a later update of any.
+        newest = max((post.updated for post in entry.posts if post.updated), default=None)
+        newest = max(newest, entry.posts[0].dated) if newest else entry.posts[0].dated
         for page in paginate(entry.posts, site.config.per_page):
             yield TemplatePage(
                 links.tag_url(entry.tag.slug, page.number),
