@@ -1,6 +1,7 @@
 """Octavo's parser: a post file's bytes in, a validated `Post` with its HTML out, problems named.
 
-It depends on octavo_content, mistune, PyYAML and Pygments, and on no other Octavo package.
+It depends on octavo_content, mistune, PyYAML, Pygments and latex2mathml, and on no other Octavo
+package.
 Installed distributions extend its Markdown through the entry point group `octavo.markdown`.
 """
 

@@ -13,6 +13,7 @@ from octavo_parser.headings import TOC, heading_ids
 from octavo_parser.images import missing_alt_problems
 from octavo_parser.listing import list_tokens, without_footnote_marks
 from octavo_parser.local import PLACE, Place, feed_tokens, local_tokens
+from octavo_parser.mathml import math, math_problems
 from octavo_parser.plugins import MarkdownPlugin, markdown_plugins
 from octavo_parser.renderer import BLOCKS, OctavoRenderer
 from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
@@ -55,7 +56,7 @@ def markdown_for(raw_html: bool) -> mistune.Markdown:
     A Markdown with plugins does not pickle: each worker process builds its own here.
     """
     renderer = OctavoRenderer(escape=not raw_html)
-    plugins: list[str | MarkdownPlugin] = [*_PLUGINS, heading_ids, summary_cut]
+    plugins: list[str | MarkdownPlugin] = [*_PLUGINS, math, heading_ids, summary_cut]
     plugins.extend(markdown_plugins())
     return mistune.create_markdown(renderer=renderer, plugins=plugins)
 
@@ -84,7 +85,7 @@ def render_markdown(
     blocks: list[Token] = state.env.get(BLOCKS, [])
     summary = summary_tokens(blocks)
     summary_text = plain_text(summary, html_shown=not raw_html)
-    words = len(plain_text(blocks, skip=frozenset({"block_code"})).split())
+    words = len(plain_text(blocks, skip=frozenset({"block_code", "block_math"})).split())
 
     def listed(tokens: list[Token]) -> str:
         """Given page tokens, returns their HTML with list page conventions."""
@@ -114,6 +115,7 @@ def render_markdown(
         problems=(
             *_reference_problems(text, path, first_line),
             *missing_alt_problems(blocks, text, path, first_line),
+            *math_problems(blocks, text, path, first_line),
             *template_problems(text, path, first_line),
         ),
         references=() if place is None else tuple(place.references),

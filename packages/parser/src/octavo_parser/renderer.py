@@ -15,6 +15,7 @@ from mistune.util import safe_entity, striptags
 
 from octavo_parser.highlight import highlighted_code
 from octavo_parser.local import PLACE, local_tokens
+from octavo_parser.mathml import display_math_html, is_math_fence
 from octavo_parser.tokens import Token
 
 BLOCKS = "octavo_blocks"
@@ -46,7 +47,10 @@ class OctavoRenderer(HTMLRenderer):
         return safe_entity(text)
 
     def block_code(self, code: str, info: str | None = None) -> str:
-        """Given code and its info string, returns it highlighted, or escaped in `<pre><code>`."""
+        """Given code and its info string, returns it highlighted, or escaped in `<pre><code>`;
+        fenced `math` is display math."""
+        if is_math_fence(info):
+            return display_math_html(code, in_paragraph=False)
         html = highlighted_code(code, info) or super().block_code(code, info)
         # A long line scrolls inside the <pre>; keyboard users must be able to focus it to scroll.
         return html.replace("<pre>", '<pre tabindex="0">', 1)

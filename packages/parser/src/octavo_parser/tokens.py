@@ -20,6 +20,7 @@ _BLOCKS = frozenset(
         "table_cell",
         "footnote_item",
         "block_code",
+        "block_math",
     }
 )
 
@@ -57,7 +58,7 @@ def _text_pieces(tokens: list[Token], skip: frozenset[str], html_shown: bool) ->
             continue
         if kind == "text":
             yield html.unescape(token["raw"])
-        elif kind in {"codespan", "block_code"}:
+        elif kind in {"codespan", "block_code", "inline_math", "block_math"}:
             yield token["raw"]
         elif kind in {"softbreak", "linebreak"}:
             yield " "
