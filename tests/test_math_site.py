@@ -22,7 +22,7 @@ In a paragraph: $$\\sum_{k=1}^{n} k$$ and $a<b$.
 \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}
 ```
 
-- $\\sqrt{x}$ in a list
+- $\\sqrt{x}$ in a list, $\\href{https://example.org/}{\\pi}$ linked
 
 Broken: $\\frac{1}{$, and broken on its own:
 
@@ -51,9 +51,9 @@ def test_math_pages_pass_the_nu_html_checker(tmp_path: Path, vnu_jar: Path) -> N
     post, index = output / "posts" / "sums" / "index.html", output / "index.html"
     for page in (post, index):
         html = page.read_text()
-        assert html.count("<math") == 6
+        assert html.count("<math") == 7
         assert html.count('<math display="block">') == 3
-        assert html.count('<annotation encoding="application/x-tex">') == 6
+        assert html.count('<annotation encoding="application/x-tex">') == 7
         assert '<code class="math">\\frac{1}{</code>' in html
         assert "costs $5 and $10 to print" in html
     assert sitecheck.nu_errors(vnu_jar, [post, index]) == []

@@ -189,3 +189,15 @@ def test_a_post_with_invalid_math_is_still_published(
     assert result.post is not None
     assert [(p.line, p.severity) for p in result.problems] == [(7, "warning")]
     assert '<pre tabindex="0"><code class="math">\\frac{</code></pre>' in result.post.body_html
+
+
+def test_tex_cannot_add_a_script_link_or_a_style_attribute() -> None:
+    html = rendered(
+        "$\\href{javascript:alert(1)}{x}$ $\\href{https://example.org/}{y}$ "
+        '$\\style{color:red}{z}$ $\\color{red" onclick="alert(1)}{w}$\n'
+    ).body_html
+    attributes = [attrs for _, attrs in elements(html).tags if attrs]
+    hrefs = [attrs["href"] for attrs in attributes if "href" in attrs]
+    assert hrefs == ["https://example.org/"]  # the script's link is text, its TeX the annotation
+    assert not [attrs for attrs in attributes if "style" in attrs or "onclick" in attrs]
+    assert maths(html) == [{"display": "inline"}] * 4

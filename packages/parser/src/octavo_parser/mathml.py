@@ -56,6 +56,8 @@ _ARITY = {
     "msubsup": 3,
     "munderover": 3,
 }
+# A link's URL from `\href`: http(s), mailto, or one without a scheme (a path or a fragment).
+_SAFE_HREF = re.compile(r"(?:https?:|mailto:|[^:]*$)", re.IGNORECASE)
 _TOKENS = frozenset({"mi", "mo", "mn"})
 MATH_TOKENS = frozenset({"inline_math", "block_math"})
 
@@ -138,6 +140,12 @@ def mathml(tex: str, *, display: bool) -> str | None:
     annotation.text = tex.strip()
     for element in math.iter():
         element.text = _characters(element.text)
+        # `\style` gives a style attribute, which the theme's Content-Security-Policy refuses.
+        element.attrib.pop("style", None)
+        # `\href` gives a link: a `javascript:` one would run a script from the post's text.
+        href = element.attrib.get("href")
+        if href is not None and not _SAFE_HREF.match(href):
+            del element.attrib["href"]
     return tostring(math, encoding="unicode", short_empty_elements=False)
 
 
