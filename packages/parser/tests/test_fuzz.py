@@ -95,6 +95,14 @@ MARKDOWN_PIECES = [
     "https://e.org/",
     "---\n",
     "+++\n",
+    "$",
+    "$$",
+    "$$\n",
+    "```math\n",
+    "\\frac{",
+    "x^",
+    "\\text{<",
+    "\\href{javascript:x}{",
 ]
 
 DATES = [
