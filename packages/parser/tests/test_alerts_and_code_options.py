@@ -113,6 +113,15 @@ def test_options_on_code_in_an_unknown_language_or_none() -> None:
     assert _lines(body("``` {hl_lines=[2]}\nx\ny\n```\n")) == ["y"]
 
 
+@pytest.mark.parametrize(
+    "info", ["python {hl_lines=[1-" + "9" * 5000 + "]}", "python {", "{}", 'x {a="\\', "{{,}}"]
+)
+def test_odd_option_text_is_a_warning_never_a_failure(info: str) -> None:
+    rendered = render_markdown(f"```{info}\nx\n```\n", path="a.md", slug="p", raw_html=False)
+    assert "<pre" in rendered.body_html
+    assert all(problem.severity == "warning" for problem in rendered.problems)
+
+
 def test_code_without_options_is_as_before() -> None:
     assert body("```python\nx\n```\n") == body("```python\nx\n```\n")
     assert "hll" not in body("```python\nx\n```\n")
@@ -126,7 +135,9 @@ def test_options_not_understood_are_warnings_at_their_fence_line(
         "Intro.\n\n"
         '```python {hl_lines=[2], style="monokai"}\nx\ny\n```\n\n'
         "```python\nplain\n```\n\n"
-        "> ```js {linenos=maybe, hl_lines=[x]} bare\n> z\n> ```\n"
+        "> ```js {linenos=maybe, hl_lines=[x]} bare\n> z\n> ```\n\n"
+        "Prose naming ```python {hl_lines=[9]} first.\n\n"
+        "```python {hl_lines=[9]}\nx\n```\n"
     )
     result = parse_post(post_file("title: T\ndate: 2024-01-01", text), "content/a.md", config)
     assert result.post is not None  # warnings only
@@ -136,6 +147,7 @@ def test_options_not_understood_are_warnings_at_their_fence_line(
         ("warning", 16, "code block", "unreadable code block option `bare`"),
         ("warning", 16, "code block", "`hl_lines` item `x` is not a line or range"),
         ("warning", 16, "code block", "`linenos` is `maybe`"),
+        ("warning", 22, "code block", "`hl_lines` line 9 is past the block's 1 lines"),
     ]
     assert _lines(result.post.body_html) == ["y"]  # the known option still applies
     assert all(p.expected and p.hint for p in result.problems)

@@ -45,6 +45,8 @@ def github_alerts(md: mistune.Markdown) -> None:
 
 def _mark_callouts(md: mistune.Markdown, state: BlockState) -> None:
     """Given the parsed blocks (inline text not parsed yet), turns alert quotes into callouts."""
+    if "[!" not in state.src:  # most bodies: no walk through their blocks
+        return
     for token in walk(state.tokens):
         if token["type"] == "block_quote":
             _mark_callout(token)

@@ -34,7 +34,11 @@ _OPTION = re.compile(
 )
 # Braces are read as separators: `{a=1} b=2` and `{a=1 b=2}` are the same options.
 _SEPARATORS = re.compile(r"[\s,{}]*")
-_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+# Nine digits at most: a longer number is no line, and would be slow to convert.
+_RANGE = re.compile(r"^(\d{1,9})(?:-(\d{1,9}))?$")
+_MOST_LINES = 100_000
+# A fence with something after its first word: the only kind that may hold options.
+_MAYBE_OPTIONS = re.compile(r"(?:`{3,}|~{3,})[ \t]*(?:[^\s{]*[ \t{]|\{)[ \t]*[^\s]", re.MULTILINE)
 _TRUE = frozenset({"true", "table", "inline"})
 _FALSE = frozenset({"false"})
 _KEYS = "one of " + ", ".join(KNOWN)
@@ -135,7 +139,7 @@ def _lines(value: str | None) -> tuple[tuple[int, ...], list[tuple[str, str]]]:
         if match is None or first < 1 or last < first:
             problems.append((f"`hl_lines` item `{item}` is not a line or range", _LINES))
             continue
-        lines.update(range(first, min(last, first + 100_000) + 1))
+        lines.update(range(first, min(last, first + _MOST_LINES) + 1))
     return tuple(sorted(lines)), problems
 
 
@@ -201,6 +205,8 @@ def _located(
     tokens: list[Token], markdown: str, first_line: int
 ) -> Iterator[tuple[tuple[str, str], int | None]]:
     """Given a body's tokens and source, returns each option problem with its file line."""
+    if not _MAYBE_OPTIONS.search(markdown):  # most bodies: no walk through their tokens
+        return
     lines = markdown.split("\n")
     searched = 0
     for token in walk(tokens):
@@ -208,14 +214,23 @@ def _located(
             continue
         info = (token.get("attrs") or {}).get("info")
         options = code_options(info)
-        if not options.problems:
+        problems = list(options.problems)
+        count = token.get("raw", "").rstrip("\n").count("\n") + 1
+        past = [number for number in options.hl_lines if number > count]
+        if past:
+            problems.append(
+                (f"`hl_lines` line {past[0]} is past the block's {count} lines", _LINES)
+            )
+        if not problems or not info:
             continue
+        # A fence opens its line, after any quote and list markers.
+        fence = re.compile(r"^[\s>*+\-\d.)]*(`{3,}|~{3,})\s*" + re.escape(info.strip()))
         # mistune's tokens carry no positions: the fence is the next line holding the info
         # string. Should the search miss (an escaped info string), the warning stands unplaced.
         line: int | None = None
         for index in range(searched, len(lines)):
-            if info and info.strip() in lines[index]:
+            if fence.search(lines[index]):
                 line, searched = first_line + index, index + 1
                 break
-        for problem in options.problems:
+        for problem in problems:
             yield problem, line
