@@ -25,13 +25,20 @@ def highlighted_code(code: str, info: str | None) -> str | None:
     return highlight(code, lexer, _FORMATTER)
 
 
-@lru_cache(maxsize=128)
 def _lexer(info: str | None) -> Lexer | None:
     """Given an info string such as `python title=x`, returns its first word's lexer, if any."""
     words = (info or "").split()
     if not words:
         return None
+    return language_lexer(words[0])
+
+
+@lru_cache(maxsize=128)
+def language_lexer(language: str | None) -> Lexer | None:
+    """Given a language name such as `python`, returns its lexer, or None if Pygments has none."""
+    if not language:
+        return None
     try:
-        return get_lexer_by_name(words[0])
+        return get_lexer_by_name(language)
     except ClassNotFound:
         return None

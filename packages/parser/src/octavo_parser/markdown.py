@@ -9,6 +9,8 @@ import mistune
 from mistune.core import BlockState
 
 from octavo_content import ContentError, Heading, Reference
+from octavo_parser.alerts import github_alerts
+from octavo_parser.codeblocks import code_option_problems
 from octavo_parser.headings import TOC, heading_ids
 from octavo_parser.images import missing_alt_problems
 from octavo_parser.listing import list_tokens, without_footnote_marks
@@ -56,7 +58,7 @@ def markdown_for(raw_html: bool) -> mistune.Markdown:
     A Markdown with plugins does not pickle: each worker process builds its own here.
     """
     renderer = OctavoRenderer(escape=not raw_html)
-    plugins: list[str | MarkdownPlugin] = [*_PLUGINS, math, heading_ids, summary_cut]
+    plugins: list[str | MarkdownPlugin] = [*_PLUGINS, math, heading_ids, summary_cut, github_alerts]
     plugins.extend(markdown_plugins())
     return mistune.create_markdown(renderer=renderer, plugins=plugins)
 
@@ -117,6 +119,7 @@ def render_markdown(
             *missing_alt_problems(blocks, text, path, first_line),
             *math_problems(blocks, text, path, first_line),
             *template_problems(text, path, first_line),
+            *code_option_problems(blocks, text, path, first_line),
         ),
         references=() if place is None else tuple(place.references),
     )

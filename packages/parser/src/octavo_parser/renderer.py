@@ -13,6 +13,7 @@ from mistune import HTMLRenderer
 from mistune.core import BlockState
 from mistune.util import safe_entity, striptags
 
+from octavo_parser.codeblocks import optioned_code
 from octavo_parser.highlight import highlighted_code
 from octavo_parser.local import PLACE, local_tokens
 from octavo_parser.mathml import display_math_html, is_math_fence
@@ -51,7 +52,11 @@ class OctavoRenderer(HTMLRenderer):
         fenced `math` is display math."""
         if is_math_fence(info):
             return display_math_html(code, in_paragraph=False)
-        html = highlighted_code(code, info) or super().block_code(code, info)
+        html = (
+            optioned_code(code, info)
+            or highlighted_code(code, info)
+            or super().block_code(code, info)
+        )
         # A long line scrolls inside the <pre>; keyboard users must be able to focus it to scroll.
         return html.replace("<pre>", '<pre tabindex="0">', 1)
 
