@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from octavo.kinds.term_lists import term_pages
 from octavo.pages import Claimant, Page, Site, TemplatePage
-from octavo_tags import paginate
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -15,15 +15,13 @@ def pages(site: Site) -> Iterator[Page]:
     renderer = site.renderer
     for entry in site.taxonomies.authors.entries:
         claimant = Claimant(f"author {entry.tag.name!r}", entry.posts[0].source)
-        newest = max(post.last_modified for post in entry.posts)
-        for page in paginate(entry.posts, site.config.per_page):
-            yield TemplatePage(
-                links.author_url(entry.tag.slug, page.number),
-                claimant,
-                partial(renderer.author_view, entry, page),
-                in_sitemap=True,
-                lastmod=newest if page.number == 1 else None,
-            )
+        yield from term_pages(
+            site,
+            entry,
+            claimant,
+            partial(links.author_url, entry.tag.slug),
+            partial(renderer.author_view, entry),
+        )
         yield TemplatePage(
             links.author_feed_url(entry.tag.slug),
             claimant,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from octavo.kinds.term_lists import term_pages
 from octavo.pages import Claimant, Page, Site, TemplatePage
-from octavo_tags import paginate
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -21,15 +21,13 @@ def pages(site: Site) -> Iterator[Page]:
         singular = site.config.singular_of(taxonomy)
         for entry in index.entries:
             claimant = Claimant(f"{singular} {entry.tag.name!r}", entry.posts[0].source)
-            newest = max(post.last_modified for post in entry.posts)
-            for page in paginate(entry.posts, site.config.per_page):
-                yield TemplatePage(
-                    links.term_url(taxonomy, entry.tag.slug, page.number),
-                    claimant,
-                    partial(renderer.term_view, taxonomy, entry, page),
-                    in_sitemap=True,
-                    lastmod=newest if page.number == 1 else None,
-                )
+            yield from term_pages(
+                site,
+                entry,
+                claimant,
+                partial(links.term_url, taxonomy, entry.tag.slug),
+                partial(renderer.term_view, taxonomy, entry),
+            )
             yield TemplatePage(
                 links.term_feed_url(taxonomy, entry.tag.slug),
                 claimant,

@@ -1,0 +1,43 @@
+"""The paginated list of one term's posts (a tag, a category, an author, a series): the shape the
+tag, taxonomy, author and series kinds share, so each says only its URLs and its views."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from functools import partial
+
+from octavo.pages import Claimant, Site, TemplatePage
+from octavo_content import LightPost
+from octavo_render import View
+from octavo_tags import Page, TagEntry, paginate
+
+
+def newest_change(posts: Sequence[LightPost]) -> datetime:
+    """Given posts newest first (a term's), returns the latest change among them: the first
+    one's date, or a later update of any."""
+    updated = max((post.updated for post in posts if post.updated), default=None)
+    first = posts[0].dated
+    return max(updated, first) if updated else first
+
+
+def term_pages(
+    site: Site,
+    entry: TagEntry,
+    claimant: Claimant,
+    url: Callable[[int], str],
+    view: Callable[[Page[LightPost]], View],
+    listed: Sequence[LightPost] | None = None,
+) -> Iterator[TemplatePage]:
+    """Given a term, who claims its pages, the URL of its page N and the view of one page,
+    returns its pages: `listed` (by default its posts, newest first) `per_page` to a page, in
+    the sitemap, the first with the term's newest change as its `lastmod`."""
+    newest = newest_change(entry.posts)
+    for page in paginate(entry.posts if listed is None else listed, site.config.per_page):
+        yield TemplatePage(
+            url(page.number),
+            claimant,
+            partial(view, page),
+            in_sitemap=True,
+            lastmod=newest if page.number == 1 else None,
+        )
