@@ -64,8 +64,8 @@ def test_each_member_installs_exactly_the_siblings_it_declares() -> None:
     for pyproject in MEMBERS:
         folder = pyproject.parent
         env = project(pyproject)["tool"]["hatch"]["envs"]["hatch-test"]
-        commands = " ".join(env.get("pre-install-commands", []))
-        installed = {(folder / path).resolve() for path in re.findall(r"-e\s+(\S+)", commands)}
+        members = env.get("workspace", {}).get("members", [])
+        installed = {(folder / path).resolve() for path in members}
         declared = {names[name].resolve() for name in internal_requirements(pyproject)}
         # Siblings of siblings must be installed too, since none of them is on an index.
         needed = set(declared)
