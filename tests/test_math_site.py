@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import sitecheck
+from browser import SCHEMES, axe_violations, open_page, serve
+from playwright.sync_api import Browser
 
 from octavo import Builder
 
@@ -57,3 +59,43 @@ def test_math_pages_pass_the_nu_html_checker(tmp_path: Path, vnu_jar: Path) -> N
         assert '<code class="math">\\frac{1}{</code>' in html
         assert "costs $5 and $10 to print" in html
     assert sitecheck.nu_errors(vnu_jar, [post, index]) == []
+
+
+# Wider than a phone: a sum of 40 terms on one line, displayed and inside a paragraph.
+_WIDE = " + ".join(f"\\frac{{x_{{{n}}}}}{{y_{{{n}}}}}" for n in range(40))
+
+
+@pytest.fixture(scope="module")
+def wide_math_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of one post with a display formula far wider than a 375 px screen."""
+    root = tmp_path_factory.mktemp("wide-math") / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "octavo.toml").write_text(
+        'title = "Wide"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
+    )
+    body = f"A long sum:\n\n$$\n{_WIDE}\n$$\n\nAnd in a paragraph: $${_WIDE}$$ still.\n"
+    (root / "content" / "wide.md").write_text("---\ntitle: Wide\ndate: 2024-05-01\n---\n" + body)
+    assert Builder(root, now=datetime(2025, 1, 1, tzinfo=UTC)).build().ok
+    return root / "public"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_wide_formula_scrolls_in_its_box_at_375_px_never_the_page(
+    chromium: Browser, wide_math_site: Path, scheme: str
+) -> None:
+    with serve(wide_math_site) as origin:
+        visit = open_page(chromium, origin, "/posts/wide/", width=375, scheme=scheme)
+        page = visit.page
+        # The page itself never scrolls sideways: only the formula's own box does.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll("math[display=block]")].map(math => {
+                const box = math.parentElement;
+                return [box.scrollWidth > box.clientWidth, box.tabIndex];
+            })"""
+        )
+        # Each overflows its box, which keyboard users can focus to scroll.
+        assert boxes == [[True, 0], [True, 0]]
+        assert axe_violations(page) == []
+        assert visit.problems() == []

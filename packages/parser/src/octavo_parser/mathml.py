@@ -116,6 +116,11 @@ def display_math_html(tex: str, *, in_paragraph: bool) -> str:
     a paragraph) when it does not convert."""
     html = mathml(tex, display=True)
     if html is not None:
+        # A formula wider than the screen scrolls in its own box, never the page; keyboard
+        # users focus the box to scroll it, as they do a wide table.
+        box = "span" if in_paragraph else "div"
+        scroll = f'<{box} class="math-scroll" tabindex="0" role="group" aria-label="Formula">'
+        html = f"{scroll}{html}</{box}>"
         return html if in_paragraph else html + "\n"
     if in_paragraph:
         return f'<code class="math">{_escaped(tex)}</code>'
