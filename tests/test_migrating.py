@@ -146,12 +146,8 @@ HUGO = Engine(
 
 ZOLA = Engine(
     name="zola",
-    # _index.md files are Zola's section settings, not pages; Octavo's lists come from octavo.toml.
-    moves=(
-        ("content/_index.md", None),
-        ("content/blog/_index.md", None),
-        ("content/about.md", "content/pages/about.md"),
-    ),
+    # The _index.md files (Zola's section settings) stay: names starting with _ are ignored.
+    moves=(("content/about.md", "content/pages/about.md"),),
     posts=(
         # https://www.getzola.org/documentation/content/overview/ :
         # content/blog/cli-usage.md -> /blog/cli-usage/

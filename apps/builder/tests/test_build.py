@@ -42,6 +42,35 @@ def test_drafts_are_left_out_unless_asked_for(tmp_path: Path) -> None:
     assert (site / "public" / "posts" / "beta" / "index.html").is_file()
 
 
+def test_names_starting_with_a_dot_or_underscore_under_content_are_ignored(
+    tmp_path: Path,
+) -> None:
+    # As Hugo, Zola and Jekyll do: section files (_index.md), editors' and tools' files
+    # (.#alpha.md, .git/), notes kept aside (_drafts/) are not posts, and no error.
+    site = write_site(
+        tmp_path / "s",
+        {
+            "alpha.md": post("Alpha", "2024-01-01"),
+            "_index.md": '+++\nsort_by = "date"\n+++\n',
+            ".#alpha.md": "not front matter",
+        },
+    )
+    for folder in ("_drafts", ".git", "trip"):
+        (site / "content" / folder).mkdir()
+    (site / "content" / "_drafts" / "later.md").write_text(post("Later", "2024-02-01"))
+    (site / "content" / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (site / "content" / "trip" / "index.md").write_text(post("Trip", "2024-03-01"))
+    (site / "content" / "trip" / "_notes.md").write_text("bundle notes, not published")
+    (site / "content" / "trip" / "photo.txt").write_text("kept")
+    report = Builder(site).build()
+    assert report.ok and report.problems == (), [str(problem) for problem in report.problems]
+    assert report.posts == 2
+    public = site / "public"
+    assert sorted(path.name for path in (public / "posts").iterdir()) == ["alpha", "trip"]
+    assert (public / "posts" / "trip" / "photo.txt").is_file()
+    assert not list(public.rglob("_notes.md")) and not list(public.rglob("HEAD"))
+
+
 def test_posts_dated_after_now_in_the_site_zone_are_scheduled(tmp_path: Path) -> None:
     # 2024-06-01 10:00 UTC is 22:00 on June 1 in Auckland: a post dated June 1 23:00 there is
     # still in the future, one dated 21:00 is already out.

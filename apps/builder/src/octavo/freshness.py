@@ -25,6 +25,7 @@ from stat import S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, S_ISSOCK
 
 from octavo.layout import (
     CONFIG_FILE,
+    CONTENT_DIR,
     ENGINE_PACKAGES,
     LEGACY_MANIFEST,
     LEGACY_UPDATING,
@@ -112,6 +113,12 @@ class SiteState:
     data: tuple[SourceFile, ...] = ()
 
 
+# Under content/, names starting with these are not the site's, as in Hugo, Zola and Jekyll:
+# section files (_index.md), notes kept aside (_drafts/), editors' and tools' files (.git/, .#x.md).
+_CONTENT = f"{CONTENT_DIR}/"
+_IGNORED_IN_CONTENT = (".", "_")
+
+
 class _SiteWalk:
     """One walk of a site's folders: each regular file's stat into the signature, and a list.
 
@@ -167,6 +174,8 @@ class _SiteWalk:
             return
         for entry in entries:
             name = prefix + entry.name
+            if prefix.startswith(_CONTENT) and entry.name.startswith(_IGNORED_IN_CONTENT):
+                continue  # not read, not signed: adding one is no change to the site
             if not (entry.name.isascii() or _decodable(entry.name)):
                 self._refuse(shown_name(name), "name")
                 continue
