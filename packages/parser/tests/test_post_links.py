@@ -28,9 +28,13 @@ def test_every_kind_of_link_is_noted_with_its_line() -> None:
     )
     assert post.links == (
         PostLink(kind="page", written="#intro", path="", fragment="intro", line=7),
-        PostLink(kind="page", written="../dogs/#food", path="/posts/dogs/", fragment="food", line=7),
+        PostLink(
+            kind="page", written="../dogs/#food", path="/posts/dogs/", fragment="food", line=7
+        ),
         PostLink(kind="page", written="/", path="/", line=9),
-        PostLink(kind="source", written="../dogs.md#x", path="content/dogs.md", fragment="x", line=9),
+        PostLink(
+            kind="source", written="../dogs.md#x", path="content/dogs.md", fragment="x", line=9
+        ),
         PostLink(
             kind="external",
             written="https://example.com/a?b=1#c",
@@ -45,16 +49,14 @@ def test_every_kind_of_link_is_noted_with_its_line() -> None:
 def test_a_link_without_its_closing_slash_keeps_it_off_and_a_summary_link_is_at_its_key() -> None:
     front = "---\ntitle: Cats\ndate: 2024-05-01\nsummary: See [dogs](/posts/dogs)\n---\n"
     post = parsed("Body.\n", front=front)
-    assert post.links == (
-        PostLink(kind="page", written="/posts/dogs", path="/posts/dogs", line=4),
-    )
+    assert post.links == (PostLink(kind="page", written="/posts/dogs", path="/posts/dogs", line=4),)
 
 
 def test_the_anchors_are_the_ids_the_body_holds_headings_footnotes_and_raw_html() -> None:
     post = parsed(
         "## First part\n\nA note[^n].\n\n"
         '<div id="raw-box">x</div>\n\n<a name="old-style"></a>\n\n'
-        "Text with `id=\"not-an-element\"` in code.\n\n[^n]: The note.\n",
+        'Text with `id="not-an-element"` in code.\n\n[^n]: The note.\n',
         raw_html=True,
     )
     for heading in post.toc:
