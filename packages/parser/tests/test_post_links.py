@@ -35,6 +35,9 @@ def test_every_kind_of_link_is_noted_with_its_line() -> None:
         PostLink(
             kind="source", written="../dogs.md#x", path="content/dogs.md", fragment="x", line=9
         ),
+    )
+    # Links to other sites are the whole post's: no build keeps them.
+    assert post.external_links == (
         PostLink(
             kind="external",
             written="https://example.com/a?b=1#c",
@@ -42,6 +45,7 @@ def test_every_kind_of_link_is_noted_with_its_line() -> None:
             line=9,
         ),
     )
+    assert not hasattr(post.light(), "external_links")
     # A file (not a page) is a reference, checked as images are.
     assert [reference.written for reference in post.references] == ["notes.pdf"]
 

@@ -17,9 +17,10 @@ from rich.markup import escape
 
 from octavo.builder import Builder
 from octavo.external import Fetch, LinkCache, Outcome, check_urls, fetch_status
+from octavo.freshness import read_regular
 from octavo.layout import LINKS_FILE, RECORDS_DIR
-from octavo.linkcheck import external_links
-from octavo_content import ContentError, LightPost
+from octavo.parallel import default_jobs, parse_many
+from octavo_content import ContentError, ContentErrors, LightPost, PostLink, SiteConfig
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,47 @@ def check_site(
     problems, published = builder.check()
     if settings.external and published:
         cache = LinkCache(site / RECORDS_DIR / LINKS_FILE)
-        problems += external_problems(published, cache, settings, fetch)
+        links = external_links(site, published, settings.jobs or default_jobs())
+        problems += external_problems(links, cache, settings, fetch)
     problems.sort(key=lambda problem: (problem.path, problem.line or 0))
     return problems, len(published)
 
 
+def external_links(
+    site: Path, posts: Sequence[LightPost], jobs: int
+) -> list[tuple[LightPost, PostLink]]:
+    """Given the published posts, returns each of their links to another site, with its post.
+
+    Their files are parsed again: a build keeps no such link (it would load them from its cache
+    on every build, for a check that only this command makes).
+    """
+    try:
+        config = SiteConfig.load(site)
+    except ContentErrors:  # loaded a moment ago: changed since, and checked again next run
+        return []
+    items = []
+    for post in posts:
+        try:
+            items.append((read_regular(site / post.source), post.source))
+        except OSError:
+            continue  # read a moment ago: gone since
+    by_source = {post.source: post for post in posts}
+    found = []
+    for parsed in parse_many(items, config, jobs):
+        whole = parsed.result.post
+        if whole is not None and whole.source in by_source:
+            found += [(by_source[whole.source], link) for link in whole.external_links]
+    return found
+
+
 def external_problems(
-    posts: Sequence[LightPost], cache: LinkCache, settings: CheckSettings, fetch: Fetch
+    links: Sequence[tuple[LightPost, PostLink]],
+    cache: LinkCache,
+    settings: CheckSettings,
+    fetch: Fetch,
 ) -> list[ContentError]:
-    """Given the published posts, returns a problem at each external link that did not answer
-    well, an error or a warning as its outcome says."""
-    links = external_links(posts)
+    """Given links to other sites with their posts, returns a problem at each that did not
+    answer well, an error or a warning as its outcome says."""
     outcomes = check_urls(
         (link.path for _, link in links),
         cache,

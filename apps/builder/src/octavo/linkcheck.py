@@ -11,7 +11,7 @@ that links. Images and linked files are `bundles.missing_files`' (errors in ever
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
 from octavo.bundles import Routes
@@ -62,7 +62,7 @@ def broken_links(
     problems: list[ContentError] = []
     for post in posts:
         for link in post.links:
-            if link.kind == "external" or (not link.path and _resolves_here(link, post)):
+            if not link.path and _resolves_here(link, post):
                 continue  # the most common links, answered without a call each
             problem = _problem(post, link, targets)
             if problem is not None:
@@ -75,15 +75,8 @@ def _resolves_here(link: PostLink, post: LightPost) -> bool:
     return link.fragment in post.anchors
 
 
-def external_links(posts: Iterable[LightPost]) -> list[tuple[LightPost, PostLink]]:
-    """Given posts, returns each of their links to another site (http, https), with its post."""
-    return [(post, link) for post in posts for link in post.links if link.kind == "external"]
-
-
 def _problem(post: LightPost, link: PostLink, targets: LinkTargets) -> ContentError | None:
     """Given a post's link, returns why it is broken, or None when it resolves."""
-    if link.kind == "external":
-        return None
     if link.kind == "source":
         return _source_problem(post, link, targets)
     if not link.path:  # an anchor on the post's own page

@@ -160,8 +160,8 @@ class LightPost(BaseModel):
     # first; and the absolute URL of the image that stands for it (`og:image`), if any.
     references: tuple[Reference, ...] = ()
     image: str | None = None
-    # The links of the body (and of a written summary) to pages, anchors and other sites, in
-    # document order; the ids the body's HTML holds, sorted (what an anchor to it can name).
+    # The links of the body (and of a written summary) to pages and anchors, in document order
+    # (links to other sites are the whole `Post`'s); the ids the body's HTML holds, sorted.
     links: tuple[PostLink, ...] = ()
     anchors: tuple[str, ...] = ()
 
@@ -241,6 +241,9 @@ class Post(LightPost):
     # The body as feeds show it, every local link and image an absolute URL; None when that is
     # `body_html` as it is (a post that points at nothing local).
     feed_html: str | None = None
+    # The body's links to other sites (`PostLink` "external"), in document order: only a parse
+    # gives them (`octavo check --external` parses again), so no build loads them from its cache.
+    external_links: tuple[PostLink, ...] = ()
 
     @classmethod
     def of(

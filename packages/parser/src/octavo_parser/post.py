@@ -351,7 +351,8 @@ def _post(
         feed_html=body.feed_html,
         references=tuple(references),
         image=image,
-        links=tuple(links),
+        links=tuple(link for link in links if link.kind != "external"),
+        external_links=tuple(link for link in links if link.kind == "external"),
         anchors=body.anchors,
         **lines,
     )
