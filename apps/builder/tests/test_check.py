@@ -105,7 +105,7 @@ def test_a_site_whose_links_resolve_passes(
     assert (code, out) == (0, "Checked 2 posts and pages: 0 errors, 0 warnings.\n")
 
 
-def test_duplicate_urls_missing_alt_and_a_link_to_a_source_are_reported(
+def test_duplicate_urls_tag_collisions_missing_alt_and_a_link_to_a_source_are_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = write(
@@ -114,6 +114,8 @@ def test_duplicate_urls_missing_alt_and_a_link_to_a_source_are_reported(
             "content/a.md": post("A", "See [B](b.md) and ![](pic.png).\n"),
             "content/b.md": post("B", "Text.\n"),
             "content/c.md": "---\ntitle: C\ndate: 2024-01-02\nslug: b\n---\nText.\n",
+            "content/d.md": "---\ntitle: D\ndate: 2024-01-03\ntags: [Data Science]\n---\nD.\n",
+            "content/e.md": "---\ntitle: E\ndate: 2024-01-04\ntags: [data-science]\n---\nE.\n",
             "static/pic.png": "",
         },
     )
@@ -123,6 +125,7 @@ def test_duplicate_urls_missing_alt_and_a_link_to_a_source_are_reported(
     assert "(link to its page: /posts/b/)" in out
     assert "warning: content/a.md:5: image: image has no alt text" in out
     assert "error: content/b.md:1: url: /posts/b/ is claimed 2 times" in out
+    assert "warning: content/e.md: tags: tag 'Data Science' is written 2 ways" in out
 
 
 def test_check_on_a_site_with_a_bad_config_is_an_error_line_not_a_traceback(
