@@ -211,6 +211,8 @@ class Spec:
             "---\n" + "\n".join(lines) + "\n---\n"
             f"Intro {self.body}.\n\n## Part\n\nMore text {self.body}.[^n]\n\n"
             f"{cut}Last words {self.body}.\n\n[^n]: Note.\n"
+            # Links to posts that come and go with the edits: their warnings must follow.
+            "\n[A](../0-alpha/#part) [B](/posts/post-1-1/#part) [F](/posts/fixed/#intro)\n"
             + "".join(f"\n{shown}\n" for shown in self.shows)
         )
 
@@ -757,9 +759,15 @@ def test_incremental_output_equals_a_clean_build_after_every_edit(
             clean_output = Path(scratch) / f"clean-{number}"
             clean = state.build(root, clean_output)
             assert incremental.ok == clean.ok
+            assert link_warnings(incremental) == link_warnings(clean), edit
             if clean.ok:
                 assert tree_differences(root / "public", clean_output) == [], edit
             shutil.rmtree(clean_output, ignore_errors=True)
+
+
+def link_warnings(report: BuildReport) -> list[str]:
+    """The warnings of a build about links and anchors, in order."""
+    return sorted(str(w) for w in report.warnings if w.field in ("link", "anchor"))
 
 
 def fixed_site() -> SiteState:
@@ -822,6 +830,7 @@ def test_each_kind_of_edit_gives_the_output_of_a_clean_build(
         clean_output = tmp_path / f"clean-{number}"
         clean = state.build(root, clean_output)
         assert (incremental.ok, clean.ok) == (True, True), [*incremental.errors, *clean.errors]
+        assert link_warnings(incremental) == link_warnings(clean), edit
         assert tree_differences(root / "public", clean_output) == [], edit
         if kind.check is not None:
             kind.check(root / "public", number)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal
 
 from octavo.bundles import missing_files
 from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, cache_warning
@@ -18,6 +19,7 @@ from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, s
 from octavo.images import measured_images
 from octavo.kinds import page_kinds
 from octavo.layout import CONFIG_FILE, IMAGES_DIR, LOCK_FILE
+from octavo.linkcheck import broken_links
 from octavo.loading import LoadedSite, load_site
 from octavo.lock import LockTimeout, LockUnavailable, site_lock
 from octavo.menu import site_menu
@@ -30,7 +32,7 @@ from octavo.records import BuildRecords
 from octavo.rendering import Rendered, render_pages, write_error
 from octavo.routes import RouteTable
 from octavo.site import SitePaths
-from octavo.sitedata import load_site_data
+from octavo.sitedata import SiteData, load_site_data
 from octavo.writer import OutputWriter
 from octavo_content import (
     ContentError,
@@ -80,6 +82,20 @@ class BuildReport:
         return [problem for problem in self.problems if not problem.is_error]
 
 
+@dataclass(frozen=True)
+class Routed:
+    """What the first three phases made of a site: its posts, indexes and route table."""
+
+    site: LoadedSite
+    indexes: SiteIndexes
+    menu: tuple[Link, ...] | None
+    site_data: SiteData
+    renderer: Renderer
+    routes: RouteTable
+    moved: dict[str, str]
+    cache: BuildCache | None
+
+
 class Builder:
     """Builds one site folder into its output folder."""
 
@@ -111,6 +127,8 @@ class Builder:
         self.known_state = state
         self.working_set: tuple[object, ...] = ()
         self.given_moves = moved
+        # A build warns of broken links and anchors; `octavo check` (`check`) makes them errors.
+        self.broken_link_severity: Literal["error", "warning"] = "warning"
 
     def build(self) -> BuildReport:
         """Run every phase; publish the output only when no phase found an error."""
@@ -132,6 +150,28 @@ class Builder:
             return BuildReport(problems=(_busy(self.paths.root, busy),))
         except LockUnavailable as failure:
             return BuildReport(problems=(_no_lock(self.paths.root, failure),))
+
+    def check(self) -> tuple[list[ContentError], tuple[LightPost, ...]]:
+        """`octavo check`: phases 1 to 3 and nothing written but the cache, broken links and
+        anchors as errors. Returns every problem found, and the posts and pages it published."""
+        self.broken_link_severity = "error"
+        state = self.known_state or site_state(
+            self.paths.root, self.paths.output, include_drafts=self.include_drafts, compress=False
+        )
+        try:
+            with site_lock(self.paths.root / CACHE_DIR, waiting=self.progress.waiting):
+                try:
+                    config = SiteConfig.load(self.paths.root)
+                except ContentErrors as failure:
+                    return list(failure.errors), ()
+                problems: list[ContentError] = []
+                cache = self.open_cache(config, problems)
+                routed = self.prepare(config, cache, state, PhaseTimer(), problems)
+                return problems, routed.site.published
+        except LockTimeout as busy:
+            return [_busy(self.paths.root, busy)], ()
+        except LockUnavailable as failure:
+            return [_no_lock(self.paths.root, failure)], ()
 
     def build_anew(self, state: SiteState, started: float) -> BuildReport:
         """The five phases, for a site whose output is not up to date."""
@@ -157,27 +197,10 @@ class Builder:
                 cache = self.discard_cache(cache, failure, problems)
         timer = PhaseTimer()
 
-        with timer("load"):
-            site, cache = self.load(config, cache, state, problems)
-            site_data = load_site_data(state.data)
-            problems.extend(site_data.problems)
-        with timer("index"):
-            indexes = self.index(config, site, problems)
-            index = indexes.tags
-            menu = self.menu(config, site, problems)
-        renderer = Renderer(
-            config,
-            index,
-            site_templates=self.paths.templates,
-            compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
-            body_digests=site.digests,
-            menu=menu,
-            data=site_data.data,
-            indexes=indexes,
-        )
-        with timer("route"):
-            moved = self.moves(cache, site, problems)
-            routes, moved = self.route(config, site, indexes, renderer, moved, problems)
+        routed = self.prepare(config, cache, state, timer, problems)
+        site, indexes, menu, site_data = routed.site, routed.indexes, routed.menu, routed.site_data
+        renderer, routes, moved, cache = routed.renderer, routed.routes, routed.moved, routed.cache
+        index = indexes.tags
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
         renders_with = self.renders_with(config, menu, site_data.digest)
@@ -218,6 +241,39 @@ class Builder:
         # Builder, and a command-line build exits without freeing it at all.
         self.working_set = (site, indexes, routes, renderer)
         return report
+
+    def prepare(
+        self,
+        config: SiteConfig,
+        cache: BuildCache | None,
+        state: SiteState,
+        timer: PhaseTimer,
+        problems: list[ContentError],
+    ) -> Routed:
+        """Phases 1 to 3 (load, index, route): what rendering needs; the problems they find are
+        added to `problems`."""
+        with timer("load"):
+            site, cache = self.load(config, cache, state, problems)
+            site_data = load_site_data(state.data)
+            problems.extend(site_data.problems)
+        with timer("index"):
+            indexes = self.index(config, site, problems)
+            index = indexes.tags
+            menu = self.menu(config, site, problems)
+        renderer = Renderer(
+            config,
+            index,
+            site_templates=self.paths.templates,
+            compiled_templates=self.paths.root / CACHE_DIR / "templates" if cache else None,
+            body_digests=site.digests,
+            menu=menu,
+            data=site_data.data,
+            indexes=indexes,
+        )
+        with timer("route"):
+            moved = self.moves(cache, site, problems)
+            routes, moved = self.route(config, site, indexes, renderer, moved, problems)
+        return Routed(site, indexes, menu, site_data, renderer, routes, moved, cache)
 
     def unchanged(self, fresh: FreshBuild, seconds: float) -> BuildReport:
         """The report of a build that found its output already up to date."""
@@ -369,6 +425,7 @@ class Builder:
             routes = self._routes(config, posts, site.pages, indexes, renderer, moved)
         problems.extend(routes.conflicts())
         problems.extend(missing_files(site.published, routes))
+        problems.extend(broken_links(site.published, routes, self.broken_link_severity))
         return routes, moved
 
     def _routes(

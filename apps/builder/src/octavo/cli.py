@@ -19,7 +19,7 @@ from octavo.layout import OUTPUT_DIR
 
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
-BUILT_IN = ("build", "new")
+BUILT_IN = ("build", "check", "new")
 
 
 def build_command(args: argparse.Namespace) -> int:
@@ -89,6 +89,27 @@ def up_to_date(args: argparse.Namespace, sign: str) -> bool:
     return True
 
 
+def check_command(args: argparse.Namespace) -> int:
+    """`octavo check`: report every problem of the site; 1 when any is an error."""
+    from rich.console import Console
+
+    from octavo.check import CheckSettings, as_json, check_site, show_problems
+
+    settings = CheckSettings(
+        include_drafts=args.drafts,
+        external=args.external,
+        timeout=args.timeout,
+        deadline=args.deadline,
+        jobs=args.jobs,
+    )
+    problems, published = check_site(args.site, settings)
+    if args.format == "json":
+        print(as_json(problems))
+    else:
+        show_problems(problems, published, Console(soft_wrap=True))
+    return 1 if any(problem.is_error for problem in problems) else 0
+
+
 def new_command(args: argparse.Namespace) -> int:
     """`octavo new`: write a scaffold site."""
     from octavo.scaffold import create_site
@@ -103,7 +124,7 @@ def new_command(args: argparse.Namespace) -> int:
 
 
 def parser(discover: bool = True) -> argparse.ArgumentParser:
-    """The command line: build, new, and (when `discover`) every registered command."""
+    """The command line: build, check, new, and (when `discover`) every registered command."""
     main_parser = argparse.ArgumentParser(prog="octavo", description="A static blog engine.")
     commands = main_parser.add_subparsers(dest="command", required=True)
 
@@ -127,6 +148,24 @@ def parser(discover: bool = True) -> argparse.ArgumentParser:
         "--compress", action="store_true", help="also write .gz and .br copies of text files"
     )
     build.set_defaults(run=build_command)
+
+    check = commands.add_parser(
+        "check", help="report broken links, anchors and images and every other problem"
+    )
+    check.add_argument("site", nargs="?", type=Path, default=Path(), help="site folder")
+    check.add_argument("--drafts", action="store_true", help="include posts marked draft")
+    check.add_argument(
+        "--external", action="store_true", help="also ask other sites for the pages linked to"
+    )
+    check.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds each external link may take (10)"
+    )
+    check.add_argument(
+        "--deadline", type=float, default=60.0, help="seconds all external links may take (60)"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("-j", "--jobs", type=int, help="processes for parsing (default: all cores)")
+    check.set_defaults(run=check_command)
 
     new = commands.add_parser("new", help="create a new site folder")
     new.add_argument("site", type=Path, help="folder to create")

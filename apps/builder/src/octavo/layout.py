@@ -45,6 +45,8 @@ OUTPUTS_DIR = "outputs"
 MANIFEST_SUFFIX = ".manifest"
 # Resized copies of images, named by a digest of the original's bytes and the copy's size.
 IMAGES_DIR = "images"
+# What `octavo check --external` learnt of each external link, and when (octavo.external).
+LINKS_FILE = "links.json"
 # Present from the moment an update starts renaming files into place until the build's records
 # are saved: found at the start of a build, it says the last update was interrupted, so nothing
 # recorded about the folder is trusted.

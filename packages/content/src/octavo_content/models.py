@@ -79,6 +79,27 @@ class Reference(BaseModel):
     image: ImageInfo | None = None
 
 
+class PostLink(BaseModel):
+    """A link in a post to a page of the site, to an anchor, to a post's source, or off the site.
+
+    The builder checks each one against the pages it claims and the ids they hold (`octavo check`).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    # "page": a site path (`path` empty for an in-page anchor `#x`); "source": a Markdown file of
+    # the content folder (`path` is its site-relative file, `content/b.md`), which the site does
+    # not serve; "external": an http(s) URL, `path` the URL itself.
+    kind: Literal["page", "source", "external"]
+    # As written in the post, for messages.
+    written: str
+    # The site path it resolves to, without query or fragment (`/posts/other/`).
+    path: str
+    # The anchor it names, unquoted (`install` for `/posts/other/#install`); empty for none.
+    fragment: str = ""
+    line: int | None = None
+
+
 class LightPost(BaseModel):
     """One post without its HTML: everything a build holds of every post, lists and indexes.
 
@@ -139,6 +160,10 @@ class LightPost(BaseModel):
     # first; and the absolute URL of the image that stands for it (`og:image`), if any.
     references: tuple[Reference, ...] = ()
     image: str | None = None
+    # The links of the body (and of a written summary) to pages and anchors, in document order
+    # (links to other sites are the whole `Post`'s); the ids the body's HTML holds, sorted.
+    links: tuple[PostLink, ...] = ()
+    anchors: tuple[str, ...] = ()
 
     @property
     def last_modified(self) -> datetime:
@@ -179,7 +204,17 @@ class LightPost(BaseModel):
 # entry). What decides where a post is listed, and what other pages say of it, is the rest:
 # `placement_digest`.
 BODY_DERIVED = frozenset(
-    {"description", "has_more", "toc", "word_count", "reading_minutes", "references", "image"}
+    {
+        "description",
+        "has_more",
+        "toc",
+        "word_count",
+        "reading_minutes",
+        "references",
+        "image",
+        "links",
+        "anchors",
+    }
 )
 
 
@@ -206,6 +241,9 @@ class Post(LightPost):
     # The body as feeds show it, every local link and image an absolute URL; None when that is
     # `body_html` as it is (a post that points at nothing local).
     feed_html: str | None = None
+    # The body's links to other sites (`PostLink` "external"), in document order: only a parse
+    # gives them (`octavo check --external` parses again), so no build loads them from its cache.
+    external_links: tuple[PostLink, ...] = ()
 
     @classmethod
     def of(

@@ -4,7 +4,8 @@ A post's body may point at files beside it (`![x](photo.jpg)`, `[pdf](files/a.pd
 from the site's root (`/images/a.png`). Relative URLs are resolved against the post's own URL and
 printed from the site's root, so a list page or a feed that shows the post finds them too; feeds
 get absolute URLs (`feed_tokens`). Each image, and each link to a file that is not a page, is
-reported as a `Reference`, with its line, for the builder to check that the site holds it. An
+reported as a `Reference`, with its line, for the builder to check that the site holds it; every
+other link (to a page, an anchor, a post's source, another site) as a `PostLink`. An
 image the builder measured (`ImageInfo`) gets its size and a `srcset` of its resized copies; an
 image alone in its paragraph with a title becomes a figure with that title as its caption.
 """
@@ -15,9 +16,10 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from octavo_content import ImageInfo, Reference, SiteConfig
+from octavo_content import ImageInfo, PostLink, Reference, SiteConfig
 from octavo_parser.tokens import Token
 
 # Where the context of a post's render travels, in mistune's state.env.
@@ -48,6 +50,7 @@ class Place:
     markdown: str = ""
     first_line: int = 1
     references: list[Reference] = field(default_factory=list)
+    links: list[PostLink] = field(default_factory=list)
     # True once any URL was made local (a feed then needs its own, absolute, HTML).
     rewrote: bool = False
     _searched: int = 0
@@ -109,6 +112,23 @@ class Place:
         )
         return link, reference
 
+    def page_link(self, written: str, link: str, line: int | None) -> PostLink:
+        """Given a local link to a page as written and as pages print it, returns it as a
+        `PostLink`: its site path keeps its closing `/` (a folder), or names a post's source."""
+        parts = urlsplit(written)
+        fragment = unquote(parts.fragment)
+        if parts.path.lower().endswith(_POST_SOURCES):
+            folder = (
+                _CONTENT.rstrip("/") if written.startswith("/") else posixpath.dirname(self.source)
+            )
+            file = _file_under(folder, unquote(parts.path)) or unquote(parts.path)
+            return _link("source", written, file, fragment, line)
+        link_path = urlsplit(link).path
+        path = self._site_path(link_path)
+        if link_path.endswith("/") and path != "/":
+            path += "/"
+        return _link("page", written, path, fragment, line)
+
     def _site_path(self, link_path: str) -> str:
         """Given a path as links print it, returns it from the site's root, unquoted."""
         path = unquote(link_path)
@@ -166,14 +186,40 @@ def _localised(token: Token, place: Place) -> None:
     attrs = token["attrs"]
     url = attrs.get("url", "")
     if not is_local(url):
+        if token["type"] == "link":
+            _note_link(url, place)
         return
     place.rewrote = True
     line = place.line_of(url)
-    attrs["url"], reference = place.resolved(token["type"], _without_pelican_prefix(url), line)
+    written = _without_pelican_prefix(url)
+    attrs["url"], reference = place.resolved(token["type"], written, line)
     if reference is not None:
         place.references.append(reference)
         if reference.image is not None:
             attrs.update(_measured(attrs["url"], reference.image))
+    elif token["type"] == "link":
+        place.links.append(place.page_link(written, attrs["url"], line))
+
+
+LinkKind = Literal["page", "source", "external"]
+
+
+def _link(kind: LinkKind, written: str, path: str, fragment: str, line: int | None) -> PostLink:
+    """A `PostLink` of fields that are of their types already: made without validation, which
+    would cost a cold build of link-heavy posts a hundredth of its parse."""
+    return PostLink.model_construct(
+        kind=kind, written=written, path=path, fragment=fragment, line=line
+    )
+
+
+def _note_link(url: str, place: Place) -> None:
+    """Given a link that is not local, notes an in-page anchor (`#x`) or an http(s) URL."""
+    if url.startswith("#"):
+        fragment = unquote(url[1:])
+        place.links.append(_link("page", url, "", fragment, place.line_of(url)))
+    elif url[:8].lower().startswith(("http://", "https://")):
+        address = url.partition("#")[0]
+        place.links.append(_link("external", url, address, "", place.line_of(url)))
 
 
 def _without_pelican_prefix(url: str) -> str:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import mistune
 from mistune.core import BlockState
 
-from octavo_content import ContentError, Heading, Reference
+from octavo_content import ContentError, Heading, PostLink, Reference
 from octavo_parser.alerts import github_alerts
+from octavo_parser.anchors import element_ids
 from octavo_parser.codeblocks import code_option_problems
 from octavo_parser.headings import TOC, heading_ids
 from octavo_parser.images import missing_alt_problems
@@ -49,6 +50,9 @@ class RenderedMarkdown:
     problems: tuple[ContentError, ...]
     # The local images and files the body points at, in document order.
     references: tuple[Reference, ...] = ()
+    # Its links to pages, anchors and other sites, in document order; the ids its HTML holds.
+    links: tuple[PostLink, ...] = ()
+    anchors: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -122,6 +126,8 @@ def render_markdown(
             *code_option_problems(blocks, text, path, first_line),
         ),
         references=() if place is None else tuple(place.references),
+        links=() if place is None else tuple(place.links),
+        anchors=element_ids(body_html),
     )
 
 

@@ -302,14 +302,16 @@ def _post(
     summary_html, description = body.summary_html, body.description
     has_more = body.has_more
     references = list(body.references)
+    links = list(body.links)
     if front.summary:
         # The summary's references are found anew, at the line of its key.
-        place.references, place.markdown = [], ""
+        place.references, place.links, place.markdown = [], [], ""
         summary_html, description = render_summary(
             front.summary, raw_html=config.raw_html, place=place
         )
         line = block.line_of("summary")
         references += [ref.model_copy(update={"line": line}) for ref in place.references]
+        links += [link.model_copy(update={"line": line}) for link in place.links]
         # A written summary is not part of the body, so the whole body is "more".
         has_more = bool(body.body_html.strip())
     if front.description:
@@ -349,6 +351,9 @@ def _post(
         feed_html=body.feed_html,
         references=tuple(references),
         image=image,
+        links=tuple(link for link in links if link.kind != "external"),
+        external_links=tuple(link for link in links if link.kind == "external"),
+        anchors=body.anchors,
         **lines,
     )
 
