@@ -3,14 +3,22 @@
 Forked workers inherit the parent's memory (the posts, the route table, the jinja2 environment),
 so only small indices and results cross the process boundary. A mistune `Markdown` with plugins
 does not pickle, so each worker builds its own in the pool initializer.
+
+`Pool.terminate` (which leaving a `with Pool` calls) stops the workers that are still running with
+SIGTERM. Forked workers inherit the program's signal handlers, and a program that handles SIGTERM
+itself (`octavo serve`: uvicorn does) left them alive, blocked on the pool's queue lock, with the
+build waiting for them forever. So every worker first gives SIGTERM its default action back.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 from typing import Any, TypeVar
 
 from octavo_content import ImageInfo, LightPost, SiteConfig, placement_digest
@@ -40,6 +48,31 @@ def default_jobs() -> int:
 def can_fork() -> bool:
     """True where worker processes can be forked from this one."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """Runs first in each worker: SIGTERM ends it whatever the forking program made of SIGTERM,
+    then the pool's own initializer."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    if initializer is not None:
+        initializer(*initargs)
+
+
+@contextmanager
+def _forked_pool(
+    jobs: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[Pool]:
+    """A pool of `jobs` forked workers that SIGTERM ends. SIGTERM is blocked in this thread while
+    it forks them (a worker inherits the mask), so none arrives before a worker resets it."""
+    context = multiprocessing.get_context("fork")
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        pool = context.Pool(jobs, initializer=_start_worker, initargs=(initializer, initargs))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    with pool:
+        yield pool
 
 
 def _warm_parser(config: SiteConfig, images: Mapping[str, ImageInfo]) -> None:
@@ -81,8 +114,7 @@ def parse_many(
         _SHARED["config"], _SHARED["images"] = config, measured
         yield from map(_parse, items)
         return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_warm_parser, initargs=(config, measured)) as pool:
+    with _forked_pool(jobs, _warm_parser, (config, measured)) as pool:
         yield from pool.imap(_parse, items, chunksize=_chunk(len(items), jobs))
 
 
@@ -96,9 +128,8 @@ def map_forked(work: Callable[[int], R], count: int, jobs: int) -> Iterator[R]:
         yield from map(work, range(count))
         return
     _SHARED["work"] = work
-    context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(jobs) as pool:
+        with _forked_pool(jobs) as pool:
             yield from pool.imap(_run_shared, range(count), chunksize=_chunk(count, jobs))
     finally:
         del _SHARED["work"]
