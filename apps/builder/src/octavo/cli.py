@@ -123,9 +123,44 @@ def new_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def jobs(text: str) -> int:
+    """`--jobs N`: a number of processes, 1 or more (0 would build nothing and say nothing)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 1 or more")
+    return number
+
+
+# Every distribution of the workspace; the server is optional, so it may be missing.
+MEMBERS = ("octavo-content", "octavo-parser", "octavo-tags", "octavo-render", "octavo-server")
+
+
+class _Versions(argparse.Action):
+    """`--version`: the builder's version, then each member's, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the versions and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        lines = [f"octavo {version('octavo')}"]
+        for member in MEMBERS:
+            try:
+                lines.append(f"  {member} {version(member)}")
+            except PackageNotFoundError:
+                lines.append(f"  {member} not installed")
+        print("\n".join(lines))
+        parser.exit()
+
+
 def parser(discover: bool = True) -> argparse.ArgumentParser:
     """The command line: build, check, new, and (when `discover`) every registered command."""
     main_parser = argparse.ArgumentParser(prog="octavo", description="A static blog engine.")
+    main_parser.add_argument("--version", action=_Versions)
     commands = main_parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build a site into its output folder")
@@ -134,7 +169,7 @@ def parser(discover: bool = True) -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include posts marked draft")
     build.add_argument("-v", "--verbose", action="store_true", help="name the posts left out")
     build.add_argument(
-        "-j", "--jobs", type=int, help="processes for parsing and rendering (default: all cores)"
+        "-j", "--jobs", type=jobs, help="processes for parsing and rendering (default: all cores)"
     )
     build.add_argument(
         "--no-cache", action="store_true", help="ignore the build cache and build from nothing"
@@ -164,7 +199,7 @@ def parser(discover: bool = True) -> argparse.ArgumentParser:
         "--deadline", type=float, default=60.0, help="seconds all external links may take (60)"
     )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    check.add_argument("-j", "--jobs", type=int, help="processes for parsing (default: all cores)")
+    check.add_argument("-j", "--jobs", type=jobs, help="processes for parsing (default: all cores)")
     check.set_defaults(run=check_command)
 
     new = commands.add_parser("new", help="create a new site folder")
