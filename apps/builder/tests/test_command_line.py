@@ -36,3 +36,22 @@ def test_jobs_below_one_is_a_usage_error(
     error = capsys.readouterr().err
     assert "--jobs" in error and "a whole number, 1 or more" in error
     assert not (tmp_path / "public").exists()
+
+
+def test_warnings_go_to_stderr_and_the_summary_to_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # So `octavo build > log` keeps the outcome, and a script reading stdout gets one line.
+    site = tmp_path / "s"
+    (site / "content").mkdir(parents=True)
+    (site / "octavo.toml").write_text(
+        'title = "T"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
+    )
+    (site / "content" / "a.md").write_text(
+        "---\ntitle: A\ndate: 2024-01-01\n---\nSee [the missing one](/posts/missing/).\n"
+    )
+    assert main(["build", str(site)]) == 0
+    printed = capsys.readouterr()
+    assert "warning: content/a.md:5:" in printed.err
+    assert "warning:" not in printed.out
+    assert printed.out.startswith("Built 1 post")

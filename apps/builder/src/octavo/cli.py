@@ -47,7 +47,12 @@ def build_command(args: argparse.Namespace) -> int:
         state=state,
     )
     report = builder.build()
-    show(report, Console(stderr=not report.ok, soft_wrap=True), verbose=args.verbose)
+    show(
+        report,
+        Console(soft_wrap=True),
+        problems=Console(stderr=True, soft_wrap=True),
+        verbose=args.verbose,
+    )
     if not report.ok:
         return 1
     if args.verify:

@@ -23,15 +23,26 @@ def summary_line(report: BuildReport) -> str:
     )
 
 
-def show(report: BuildReport, console: Console, *, verbose: bool = False) -> None:
-    """Print warnings, errors and the closing line of a build."""
+def show(
+    report: BuildReport,
+    console: Console,
+    *,
+    problems: Console | None = None,
+    verbose: bool = False,
+) -> None:
+    """Print warnings, errors and the closing line of a build.
+
+    Warnings, errors and a failure go to `problems` (the command line's stderr), the outcome
+    of a good build to `console`; both to `console` when no `problems` is given.
+    """
+    told = problems or console
     for warning in report.warnings:
-        console.print(f"[yellow]warning:[/] {escape(str(warning))}", highlight=False)
+        told.print(f"[yellow]warning:[/] {escape(str(warning))}", highlight=False)
     if not report.ok:
         for error in report.errors:
-            console.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
+            told.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
         count = f"{len(report.errors)} error" + ("" if len(report.errors) == 1 else "s")
-        console.print(f"[red]Build failed with {count}; the previous output is untouched.[/]")
+        told.print(f"[red]Build failed with {count}; the previous output is untouched.[/]")
         return
     console.print(f"{summary_line(report)} -> {report.output}", highlight=False)
     if verbose and report.phases:
