@@ -117,6 +117,7 @@ def test_edit_break_fix_and_rename_a_post_without_reloading_by_hand(
     overlay = page.locator(OVERLAY)
     overlay.wait_for(state="visible", timeout=5_000)
     assert f"{POST}:" in overlay.inner_text()
+    assert "showing the last good build" in overlay.inner_text()
     assert "Live reload works" in page.locator("main").inner_text()
 
     # Fix it: the overlay goes by itself.

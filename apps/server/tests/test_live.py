@@ -44,6 +44,11 @@ def break_front_matter(site: Path) -> None:
     post.write_text(post.read_text("utf-8").replace("title:", "title: [unclosed", 1), "utf-8")
 
 
+def fix_front_matter(site: Path) -> None:
+    post = site / POST
+    post.write_text(post.read_text("utf-8").replace("title: [unclosed", "title:", 1), "utf-8")
+
+
 def rename_post(site: Path) -> None:
     post = site / POST
     post.write_text(post.read_text("utf-8").replace("---\n", "---\nslug: renamed\n", 1), "utf-8")
@@ -132,6 +137,22 @@ def test_a_site_whose_first_build_failed_still_shows_the_overlay(
     response = TestClient(writing_app(live)).get("/")
     assert response.status_code == 404
     assert "/_octavo/reload.js" in response.text
+
+
+def test_the_state_says_whether_a_good_build_is_being_shown(
+    demo_site: Path, tmp_path: Path
+) -> None:
+    # The overlay says "showing the last good build" only when there is one.
+    break_front_matter(demo_site)
+    live = LiveSite(demo_site, tmp_path / "first" / "public")
+    assert not live.build_now().ok
+    assert state_of(live)["shown"] is False
+    fix_front_matter(demo_site)
+    assert live.build_now().ok
+    assert state_of(live)["shown"] is True
+    break_front_matter(demo_site)
+    assert not live.build_now().ok
+    assert state_of(live)["shown"] is True  # the good build before is still served
 
 
 def test_the_event_stream_sends_the_state_then_each_build(demo_site: Path, live: LiveSite) -> None:
@@ -244,6 +265,8 @@ def test_a_first_build_that_raises_still_serves_the_overlay(
     assert response.status_code == 404
     assert "/_octavo/reload.js" in response.text
     assert "a bug in the build" in state_of(live)["errors"][0]["message"]
+    # Nothing built yet: the hint must not promise a last good build.
+    assert "last good build" not in state_of(live)["errors"][0]["hint"]
 
 
 def test_the_filter_passes_the_sites_sources_only(tmp_path: Path) -> None:

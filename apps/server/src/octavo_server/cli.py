@@ -98,6 +98,10 @@ def run_writing(args: argparse.Namespace) -> int:
     if not (args.site / CONFIG_FILE).is_file():
         print(f"error: {args.site} has no {CONFIG_FILE}; is it a site folder?", file=sys.stderr)
         return 2
+    # Ctrl-C and SIGTERM (a process manager's, a container's stop) end the preview alike,
+    # during the first build or when uvicorn, stopped, raises the signal again: quietly, and
+    # with the temporary folder removed (SIGTERM's default action left it behind).
+    previous = {stop: signal.signal(stop, _stopped) for stop in _STOP_SIGNALS}
     # Drafts are built only for this preview: by default into a temporary folder, so they
     # never reach the site's publishable output.
     scratch = None if args.output else Path(tempfile.mkdtemp(prefix="octavo-serve-"))
@@ -113,10 +117,25 @@ def run_writing(args: argparse.Namespace) -> int:
         config = uvicorn.Config(writing_app(live), http=HangUpProtocol, **server_options(args))
         server = LiveServer(config, live)
         server.run()
+    except _Stop:
+        pass
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
     return 0
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class _Stop(Exception):
+    """Raised in the main thread by SIGINT or SIGTERM: the preview is to end."""
+
+
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    raise _Stop
 
 
 def server_options(args: argparse.Namespace) -> dict[str, Any]:

@@ -71,13 +71,15 @@ def error_fields(report: BuildReport) -> tuple[dict[str, object], ...]:
     )
 
 
-def stopped(site: Path, failure: Exception) -> BuildReport:
-    """Given a build that raised instead of reporting, returns a failed report saying so."""
+def stopped(site: Path, failure: Exception, *, shown: bool) -> BuildReport:
+    """Given a build that raised instead of reporting, returns a failed report saying so;
+    `shown` says whether an earlier good build is still served."""
+    served = "the last good build is still served; " if shown else ""
     problem = ContentError(
         path=str(site),
         message=f"the build stopped: {type(failure).__name__}: {failure}",
-        hint="the last good build is still served; the details are in the terminal running "
-        "`octavo serve`, and saving a file builds again",
+        hint=f"{served}the details are in the terminal running `octavo serve`, and saving a "
+        "file builds again",
     )
     return BuildReport(problems=(problem,))
 
@@ -106,6 +108,9 @@ class LiveSite:
         self.console = console or Console(soft_wrap=True)
         self.build = 0
         self.errors: tuple[dict[str, object], ...] = ()
+        # Whether a good build is in the output folder: before the first, a failed build has
+        # no last good build to show.
+        self.shown = False
         self.stylesheet_only = False
         self._lock = asyncio.Lock()
         self._listeners: set[asyncio.Queue[str | None]] = set()
@@ -120,8 +125,9 @@ class LiveSite:
             # A bug in a build, a full disk or a busy lock must not stop the preview: the
             # page shows the error, and the next save builds again.
             self.console.print_exception()
-            report = stopped(self.site, failure)
+            report = stopped(self.site, failure, shown=self.shown)
         self.build += 1
+        self.shown = self.shown or report.ok
         self.errors = error_fields(report)
         self.stylesheet_only = report.ok and is_stylesheet_only(changes or set(), self.site)
         show(report, self.console)
@@ -149,6 +155,7 @@ class LiveSite:
             "build": self.build,
             "stylesheet_only": self.stylesheet_only,
             "errors": self.errors,
+            "shown": self.shown,
         }
         return f"event: build\ndata: {json.dumps(state)}\n\n"
 

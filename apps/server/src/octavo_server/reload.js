@@ -23,7 +23,7 @@
     return error.line ? `${error.path}:${error.line}` : error.path;
   }
 
-  function showErrors(errors) {
+  function showErrors(errors, shown) {
     hideErrors();
     const overlay = styled("section", {
       position: "fixed", inset: "0", "z-index": "2147483647", overflow: "auto",
@@ -35,7 +35,8 @@
     overlay.setAttribute("aria-label", "Build failed");
     const count = errors.length === 1 ? "1 error" : `${errors.length} errors`;
     overlay.append(styled("h2", { margin: "0 0 1rem", color: "#fca5a5", font: "inherit",
-      "font-weight": "bold" }, `Build failed with ${count}; showing the last good build.`));
+      "font-weight": "bold" }, `Build failed with ${count}; ` +
+      (shown ? "showing the last good build." : "nothing has been built yet.")));
     const list = styled("ol", { margin: "0", padding: "0 0 0 1.5rem" });
     for (const error of errors) {
       const item = styled("li", { margin: "0 0 1rem" });
@@ -75,7 +76,7 @@
   events.addEventListener("build", (event) => {
     const state = JSON.parse(event.data);
     if (state.errors.length > 0) {
-      showErrors(state.errors);
+      showErrors(state.errors, state.shown);
       return;
     }
     hideErrors();
