@@ -146,7 +146,11 @@ def test_self_links_show_on_focus_with_contrast_and_axe_finds_nothing(
         assert _contrast(shown[2], shown[3]) >= 4.5
         heading = page.locator(".post-body h2").nth(1)
         heading.hover()
-        assert heading.locator(".heading-link").evaluate("a => getComputedStyle(a).opacity") == "1"
+        opacity, colour = heading.locator(".heading-link").evaluate(
+            "a => [getComputedStyle(a).opacity, getComputedStyle(a).color]"
+        )
+        assert opacity == "1"
+        assert _contrast(colour, shown[3]) >= 4.5
         # axe with a self-link shown, as a keyboard user sees the page.
         link.focus()
         assert axe_violations(page) == []
