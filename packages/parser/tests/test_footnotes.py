@@ -55,3 +55,17 @@ def test_list_pages_prefix_every_mark_note_and_back_link() -> None:
 def test_a_footnote_cited_once_keeps_its_single_back_link() -> None:
     html = render_markdown("A[^1].\n\n[^1]: Note.\n", path="a.md", slug="p", raw_html=False)
     assert back_links(html.body_html) == [("fnref-1", "Back to reference 1", "&#8617;")]
+
+
+def test_a_heading_inside_a_note_gets_an_id_a_level_and_a_prefix_on_list_pages() -> None:
+    text = "## Setup\n\nText[^1].\n\n[^1]: First line.\n\n    # Setup\n\n    More.\n"
+    result = render_markdown(text, path="a.md", slug="p", raw_html=False)
+    assert re.findall(r'<h(\d) id="([^"]*)"', result.body_html) == [
+        ("2", "setup"),
+        ("2", "setup-1"),
+    ]
+    assert re.findall(r'<h(\d) id="([^"]*)"', result.list_html) == [
+        ("3", "p-setup"),
+        ("3", "p-setup-1"),
+    ]
+    assert 'href="#p-setup-1" aria-label="Link to this section: Setup"' in result.list_html

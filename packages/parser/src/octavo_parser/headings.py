@@ -11,7 +11,8 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
+from typing import Any
 
 import mistune
 from mistune.core import BlockState
@@ -20,6 +21,8 @@ from octavo_content import Heading
 from octavo_parser.tokens import Token, plain_text, walk
 
 TOC = "octavo_toc"
+# The page's UniqueIds, for the headings of footnotes, which are parsed after the body's.
+_IDS = "octavo_heading_ids"
 
 # The renderer writes footnote ids fn-1 and fnref-1, fnref-1-2...: a heading never takes one.
 _FOOTNOTE_ID = re.compile(r"^(?:fn-(\d+)|fnref-(\d+)(?:-(\d+))?)$")
@@ -89,7 +92,7 @@ def _number_headings(md: mistune.Markdown, state: BlockState) -> None:
     levels = relevelled([token["attrs"]["level"] for token in headings])
     # At most this many notes, each with at most this many marks: the footnote ids to keep free.
     footnotes = (len(state.env.get("ref_footnotes", {})), state.src.count("[^"))
-    ids = UniqueIds(set(_HTML_ID.findall(state.src)) | PAGE_IDS, footnotes)
+    ids = state.env[_IDS] = UniqueIds(set(_HTML_ID.findall(state.src)) | PAGE_IDS, footnotes)
     toc: list[Heading] = []
     for token, level in zip(headings, levels, strict=True):
         inline = _inline_tokens(md, token, state)
@@ -99,6 +102,21 @@ def _number_headings(md: mistune.Markdown, state: BlockState) -> None:
         token["attrs"].update(level=level, id=anchor, label=text)
         toc.append(Heading(level=level, text=text, id=anchor))
     state.env[TOC] = tuple(toc)
+
+
+def number_note_headings(blocks: list[Token], env: MutableMapping[str, Any]) -> None:
+    """Given rendered blocks, gives each heading left without an id (one in a footnote, parsed
+    after the body's) a level, from h2 as the body's, and an id unique on the page."""
+    late = [token for token in walk(blocks) if token["type"] == "heading"]
+    late = [token for token in late if "id" not in token["attrs"]]
+    ids = env.get(_IDS)
+    if not late or not isinstance(ids, UniqueIds):
+        return
+    levels = relevelled([token["attrs"]["level"] for token in late])
+    for token, level in zip(late, levels, strict=True):
+        children = token.get("children", [])
+        anchor = ids.claim(github_slug("".join(_shown_text(children))))
+        token["attrs"].update(level=level, id=anchor, label=plain_text(children))
 
 
 def _inline_tokens(md: mistune.Markdown, token: Token, state: BlockState) -> list[Token]:

@@ -16,6 +16,7 @@ from mistune.core import BlockState
 from mistune.util import escape, safe_entity, striptags
 
 from octavo_parser.codeblocks import optioned_code
+from octavo_parser.headings import number_note_headings
 from octavo_parser.highlight import highlighted_code
 from octavo_parser.local import PLACE, local_tokens
 from octavo_parser.mathml import display_math_html, is_math_fence
@@ -49,6 +50,8 @@ class OctavoRenderer(HTMLRenderer):
         # The footnotes plugin renders its section through here too; its state shares this env.
         state.env.setdefault(BLOCKS, []).extend(blocks)
         _number_footnote_marks(blocks, state.env.setdefault(_FOOTNOTE_MARKS, {}))
+        if any(token["type"] == "footnotes" for token in blocks):
+            number_note_headings(blocks, state.env)
         return self.render_tokens(blocks, state)
 
     def heading(
