@@ -26,9 +26,11 @@ def test_list_html_prefixes_every_id_and_in_page_link() -> None:
     result = render_markdown(TEXT, path="a.md", slug="hello", raw_html=False)
     assert ids_and_anchors(result.body_html) == [
         "start",
+        "start",  # the heading's self-link
         "the-end",
         "fnref-1",
         "fn-1",
+        "the-end",
         "the-end",
         "fn-1",
         "fnref-1",
@@ -41,9 +43,14 @@ def test_list_html_prefixes_every_id_and_in_page_link() -> None:
 
 def test_list_html_headings_are_one_level_deeper() -> None:
     result = render_markdown(TEXT, path="a.md", slug="hello", raw_html=False)
-    assert '<h3 id="hello-start">Start</h3>' in result.list_html
-    assert '<h4 id="hello-the-end">The End</h4>' in result.list_html
-    assert '<h2 id="start">Start</h2>' in result.body_html
+    assert re.findall(r'<h(\d) id="([^"]*)"', result.list_html) == [
+        ("3", "hello-start"),
+        ("4", "hello-the-end"),
+    ]
+    assert re.findall(r'<h(\d) id="([^"]*)"', result.body_html) == [
+        ("2", "start"),
+        ("3", "the-end"),
+    ]
 
 
 def test_list_html_prefixes_ids_in_raw_html_when_it_is_passed_through() -> None:

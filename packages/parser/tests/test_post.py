@@ -132,6 +132,9 @@ def test_curly_quotes_stay_characters(config: SiteConfig, post_file: Callable[..
     post = parse_post(source, "a", config).post
     assert post is not None
     assert post.title == "It’s “here”"
-    assert post.body_html == '<h2 id="its-here">It’s here</h2>\n<p>Don’t &amp; won’t.</p>\n'
+    assert post.body_html == (
+        '<h2 id="its-here">It’s here<a class="heading-link" href="#its-here"'
+        ' aria-label="Link to this section: It’s here"></a></h2>\n<p>Don’t &amp; won’t.</p>\n'
+    )
     assert post.toc[0].text == "It’s here"
     assert post.description == "Don’t & won’t."

@@ -13,7 +13,10 @@ def test_summary_ends_at_the_more_marker() -> None:
     text = "One.\n\n## Part\n\nTwo.\n\n<!-- more -->\n\nThree.\n"
     for raw_html in (False, True):
         result = rendered(text, raw_html)
-        assert result.summary_html == '<p>One.</p>\n<h3 id="p-part">Part</h3>\n<p>Two.</p>\n'
+        assert result.summary_html == (
+            '<p>One.</p>\n<h3 id="p-part">Part<a class="heading-link" href="#p-part"'
+            ' aria-label="Link to this section: Part"></a></h3>\n<p>Two.</p>\n'
+        )
         assert result.has_more
         assert "more" not in result.body_html
         assert result.description == "One. Part Two."

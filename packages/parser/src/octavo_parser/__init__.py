@@ -6,6 +6,7 @@ Installed distributions extend its Markdown through the entry point group `octav
 """
 
 from octavo_parser.data import DATA_FORMATS, load_data
+from octavo_parser.headings import github_slug
 from octavo_parser.markdown import RenderedMarkdown, render_markdown
 from octavo_parser.plugins import MARKDOWN_GROUP, MarkdownPlugin, markdown_plugins
 from octavo_parser.post import ParseResult, parse_post
@@ -16,6 +17,7 @@ __all__ = [
     "MarkdownPlugin",
     "ParseResult",
     "RenderedMarkdown",
+    "github_slug",
     "load_data",
     "markdown_plugins",
     "parse_post",

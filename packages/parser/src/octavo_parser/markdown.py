@@ -18,7 +18,7 @@ from octavo_parser.listing import list_tokens, without_footnote_marks
 from octavo_parser.local import PLACE, Place, feed_tokens, local_tokens
 from octavo_parser.mathml import math, math_problems
 from octavo_parser.plugins import MarkdownPlugin, markdown_plugins
-from octavo_parser.renderer import BLOCKS, OctavoRenderer
+from octavo_parser.renderer import BLOCKS, SELF_LINK_PATTERN, OctavoRenderer
 from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
 from octavo_parser.templating import template_problems
 from octavo_parser.tokens import Token, plain_text
@@ -40,7 +40,8 @@ class RenderedMarkdown:
     body_html: str
     list_html: str
     summary_html: str
-    # The body for feeds, local URLs absolute; None when it is `body_html` as it is.
+    # The body for feeds: local URLs absolute, headings without self-links; None when it is
+    # `body_html` as it is.
     feed_html: str | None
     description: str
     has_more: bool
@@ -100,11 +101,14 @@ def render_markdown(
         )
 
     shown = {id(token) for token in summary}
+    toc: tuple[Heading, ...] = state.env.get(TOC, ())
     feed_html = None
     if place is not None and place.rewrote:
         feed = _renderer(md).render_tokens(feed_tokens(blocks, place.base_url), state)
-        feed_html = xml_safe_html(feed)
-    toc: tuple[Heading, ...] = state.env.get(TOC, ())
+        feed_html = xml_safe_html(SELF_LINK_PATTERN.sub("", feed))
+    elif toc:
+        # A feed reader shows no theme, so a heading's self-link would be an empty link there.
+        feed_html = xml_safe_html(SELF_LINK_PATTERN.sub("", body_html))
     return RenderedMarkdown(
         # The text is XML-safe already; character references such as &#12; are not.
         body_html=xml_safe_html(body_html),

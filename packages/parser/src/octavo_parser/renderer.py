@@ -1,4 +1,5 @@
-"""The HTML renderer: mistune's, with highlighted code, lazy images and prefixable footnote ids.
+"""The HTML renderer: mistune's, with highlighted code, lazy images, headings that link to
+themselves, and footnote ids that are unique and prefixable.
 
 Wide code and tables scroll inside a box a keyboard can reach (`tabindex="0"`), and nothing carries
 a `style` attribute, so pages keep working under a strict Content-Security-Policy.
@@ -6,20 +7,28 @@ a `style` attribute, so pages keep working under a strict Content-Security-Polic
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from mistune import HTMLRenderer
 from mistune.core import BlockState
-from mistune.util import safe_entity, striptags
+from mistune.util import escape, safe_entity, striptags
 
 from octavo_parser.codeblocks import optioned_code
+from octavo_parser.headings import number_note_headings
 from octavo_parser.highlight import highlighted_code
 from octavo_parser.local import PLACE, local_tokens
 from octavo_parser.mathml import display_math_html, is_math_fence
-from octavo_parser.tokens import Token
+from octavo_parser.tokens import Token, walk
 
 BLOCKS = "octavo_blocks"
+# Per footnote number, how many marks point at it so far (the body's, then the notes' own).
+_FOOTNOTE_MARKS = "octavo_footnote_marks"
+# A heading's link to itself: no text of its own (the theme draws its "#"), so a heading's text,
+# wherever it is read from the page, is the author's alone; its name says where it goes.
+SELF_LINK = '<a class="heading-link" href="#{id}" aria-label="{label}"></a>'
+SELF_LINK_PATTERN = re.compile(r'<a class="heading-link" href="#[^"]*" aria-label="[^"]*"></a>')
 # How wide an image is shown, for the browser to choose among its copies: the theme's column
 # (42rem, less its padding on a narrow screen).
 IMAGE_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
@@ -40,7 +49,21 @@ class OctavoRenderer(HTMLRenderer):
             blocks = local_tokens(blocks, place)
         # The footnotes plugin renders its section through here too; its state shares this env.
         state.env.setdefault(BLOCKS, []).extend(blocks)
+        _number_footnote_marks(blocks, state.env.setdefault(_FOOTNOTE_MARKS, {}))
+        if any(token["type"] == "footnotes" for token in blocks):
+            number_note_headings(blocks, state.env)
         return self.render_tokens(blocks, state)
+
+    def heading(
+        self, text: str, level: int, id: str | None = None, label: str = "", **attrs: Any
+    ) -> str:
+        """Given a heading, returns it with its id and, at its end, a link to itself."""
+        tag = f"h{level}"
+        if not id:
+            return f"<{tag}>{text}</{tag}>\n"
+        name = f"Link to this section: {label}" if label else "Link to this section"
+        link = SELF_LINK.format(id=escape(id), label=escape(name))
+        return f'<{tag} id="{escape(id)}">{text}{link}</{tag}>\n'
 
     def text(self, text: str) -> str:
         """Given text, returns it escaped, references such as &rsquo; read as characters."""
@@ -119,27 +142,61 @@ class OctavoRenderer(HTMLRenderer):
             text = checkbox + text
         return f'<li class="task-list-item">{text}</li>\n'
 
-    def footnote_ref(self, key: str, index: int, prefix: str = "", **attrs: Any) -> str:
-        """Given a footnote mark, returns its superscript link, ids prefixed with `prefix`."""
+    def footnote_ref(
+        self, key: str, index: int, prefix: str = "", mark: int = 1, **attrs: Any
+    ) -> str:
+        """Given a footnote mark, returns its superscript link, its id unique on the page
+        (`fnref-1`, then `fnref-1-2` for the note's second mark, as GitHub numbers them)."""
         number = str(index)
         return (
-            f'<sup class="footnote-ref" id="{prefix}fnref-{number}">'
+            f'<sup class="footnote-ref" id="{prefix}{_mark_id(index, mark)}">'
             f'<a href="#{prefix}fn-{number}">{number}</a></sup>'
         )
 
-    def footnote_item(self, text: str, key: str, index: int, prefix: str = "", **attrs: Any) -> str:
-        """Given a footnote's HTML, returns its list item with a link back to the mark."""
-        number = str(index)
-        back = (
-            f'<a href="#{prefix}fnref-{number}" class="footnote"'
-            f' aria-label="Back to reference {number}">&#8617;</a>'
-        )
+    def footnote_item(
+        self, text: str, key: str, index: int, prefix: str = "", marks: int = 1, **attrs: Any
+    ) -> str:
+        """Given a footnote's HTML, returns its list item with a link back to each of its marks
+        (↩, ↩2, ↩3... as GitHub shows them)."""
+        backs = " ".join(_back_link(index, mark, marks, prefix) for mark in range(1, marks + 1))
         text = text.rstrip()
         if text.endswith("</p>"):
-            text = text.removesuffix("</p>") + back + "</p>"
+            text = text.removesuffix("</p>") + backs + "</p>"
         else:
-            text = text + "\n" + back
-        return f'<li id="{prefix}fn-{number}">{text}</li>\n'
+            text = text + "\n" + backs
+        return f'<li id="{prefix}fn-{index}">{text}</li>\n'
+
+
+def _number_footnote_marks(blocks: list[Token], marks: dict[int, int]) -> None:
+    """Given rendered blocks, numbers each footnote mark among its note's marks, and gives each
+    note the count of its marks; `marks` holds the counts so far."""
+    tokens = list(walk(blocks))
+    for token in tokens:
+        if token["type"] == "footnote_ref":
+            attrs = token["attrs"]
+            marks[attrs["index"]] = attrs["mark"] = marks.get(attrs["index"], 0) + 1
+    for token in tokens:  # after every mark, those in the notes themselves included
+        if token["type"] == "footnote_item":
+            token["attrs"]["marks"] = max(1, marks.get(token["attrs"]["index"], 0))
+
+
+def _mark_id(index: int, mark: int) -> str:
+    """Given a footnote's number and the number of one of its marks, returns that mark's id."""
+    return f"fnref-{index}" if mark == 1 else f"fnref-{index}-{mark}"
+
+
+def _back_link(index: int, mark: int, marks: int, prefix: str) -> str:
+    """Given a footnote's number, one of its marks and their count, returns the link back."""
+    if marks == 1:
+        return (
+            f'<a href="#{prefix}fnref-{index}" class="footnote"'
+            f' aria-label="Back to reference {index}">&#8617;</a>'
+        )
+    shown = "" if mark == 1 else f"<sup>{mark}</sup>"
+    return (
+        f'<a href="#{prefix}{_mark_id(index, mark)}" class="footnote"'
+        f' aria-label="Back to reference {index}, mark {mark} of {marks}">&#8617;{shown}</a>'
+    )
 
 
 def _candidates(images: tuple[tuple[str, int], ...]) -> str:
