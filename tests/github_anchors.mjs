@@ -36,14 +36,14 @@ function anchors(source) {
   const line = (token) => (token.map ? token.map[0] + 1 : null);
   const rawHtml = (html, at) => {
     for (const match of html.matchAll(HTML_HEADING)) {
-      result.raw_ids.push(slugger.slug(htmlText(match[2]).trim()));
+      result.raw_ids.push(slugger.slug(htmlText(match[2])));
     }
     for (const match of html.matchAll(HTML_ANCHOR)) result.raw_ids.push(match[1]);
     for (const match of html.matchAll(HTML_LINK)) result.raw_links.push({ href: match[1], line: at });
   };
   tokens.forEach((token, index) => {
     if (token.type === "heading_open") {
-      const text = inlineText(tokens[index + 1].children).trim();
+      const text = inlineText(tokens[index + 1].children);
       result.headings.push({ id: slugger.slug(text), text, line: line(token) });
     } else if (token.type === "html_block") {
       rawHtml(token.content, line(token));

@@ -108,11 +108,12 @@ def _readme_of(tarball: Path) -> str | None:
 
 def _pack(packages: list[str], folder: Path) -> None:
     """Given packages, writes their latest tarballs into folder (`npm pack`: no script is run)."""
-    subprocess.run(
+    packed = subprocess.run(
         [_npm(), "pack", *packages, "--pack-destination", str(folder), "--ignore-scripts",
          "--json", "--no-audit", "--no-fund", "--loglevel=error"],
-        check=True, capture_output=True, cwd=folder,
+        capture_output=True, text=True, cwd=folder, check=False,
     )  # fmt: skip
+    assert packed.returncode == 0, f"npm pack {' '.join(packages)} failed:\n{packed.stderr[-2000:]}"
 
 
 def fetch_readmes(cache: Path) -> dict[str, str]:
