@@ -1,5 +1,6 @@
 // The anchors GitHub gives a README, and the in-page links it holds, computed with GitHub's own
-// slugger (github-slugger) over a CommonMark lexer (markdown-it, raw HTML on, as on GitHub).
+// slugger (github-slugger) over a CommonMark lexer (markdown-it, raw HTML on, as on GitHub; with
+// :shortcode: emoji, which GitHub shows as the emoji, so a heading's id loses them).
 // Reads {"name": "markdown", ...} as JSON on stdin; writes {"name": {...}, ...} as JSON on stdout:
 //   headings: [{id, text, line}]  each Markdown heading's id, -1, -2... for repeats, in order
 //   raw_ids:  [id]                ids GitHub keeps from raw HTML: <hN> headings, id= and name=
@@ -8,8 +9,9 @@
 // Run by tests/npmcorpus.py from the folder its packages are installed in, never by hand.
 import GithubSlugger from "github-slugger";
 import MarkdownIt from "markdown-it";
+import { full as emoji } from "markdown-it-emoji";
 
-const md = new MarkdownIt({ html: true, linkify: true });
+const md = new MarkdownIt({ html: true, linkify: true }).use(emoji);
 const HTML_HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
 const HTML_ANCHOR = /<[a-z][^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi;
 const HTML_LINK = /<a\b[^>]*?\shref\s*=\s*["'](#[^"']*)["']/gi;
@@ -19,7 +21,7 @@ const HTML_LINK = /<a\b[^>]*?\shref\s*=\s*["'](#[^"']*)["']/gi;
 function inlineText(children) {
   let text = "";
   for (const token of children ?? []) {
-    if (token.type === "text" || token.type === "code_inline") text += token.content;
+    if (["text", "code_inline", "emoji"].includes(token.type)) text += token.content;
     else if (token.type === "softbreak" || token.type === "hardbreak") text += "\n";
   }
   return text;

@@ -3,7 +3,8 @@
 The packages are fixed; their versions are not: each run takes what the registry has (kept a day
 in the pytest cache). Nothing a package ships is run: tarballs are fetched with `npm pack` and only
 the README is read from them. GitHub's heading ids come from GitHub's own slugger, `github-slugger`,
-over `markdown-it`, both installed from npm into the cache (`github_anchors.mjs`).
+over `markdown-it` (with `markdown-it-emoji`), installed from npm into the cache
+(`github_anchors.mjs`).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ PACKAGES: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 # The packages GitHub's anchors are computed with (installed beside the script, never run).
-NODE_TOOLS = ("markdown-it", "github-slugger")
+NODE_TOOLS = ("markdown-it", "markdown-it-emoji", "github-slugger")
 ANCHOR_SCRIPT = Path(__file__).with_name("github_anchors.mjs")
 # A README fetched within this many seconds is used again; older ones are fetched anew.
 KEEP_SECONDS = 24 * 3600
@@ -206,8 +207,9 @@ def github_anchors(cache: Path, readmes: dict[str, str]) -> dict[str, GitHubAnch
     node = shutil.which("node")
     assert node, "the npm README corpus needs Node.js"
     result = subprocess.run(
-        [node, str(script)], input=json.dumps(readmes), capture_output=True, text=True, check=True
+        [node, str(script)], input=json.dumps(readmes), capture_output=True, text=True, check=False
     )
+    assert result.returncode == 0, f"{ANCHOR_SCRIPT.name} failed:\n{result.stderr[-2000:]}"
 
     def links(found: list[dict[str, object]]) -> tuple[Link, ...]:
         return tuple(
