@@ -36,6 +36,9 @@ function anchors(source) {
   const result = { headings: [], raw_ids: [], links: [], raw_links: [] };
   const tokens = md.parse(source, {});
   const line = (token) => (token.map ? token.map[0] + 1 : null);
+  // Inline tokens of table cells have no map: the first line that holds the link's target.
+  const lines = source.split("\n");
+  const lineOf = (href) => lines.findIndex((text) => text.includes(href)) + 1 || null;
   const rawHtml = (html, at) => {
     for (const match of html.matchAll(HTML_HEADING)) {
       result.raw_ids.push(slugger.slug(htmlText(match[2])));
@@ -52,7 +55,8 @@ function anchors(source) {
     } else if (token.type === "inline") {
       for (const child of token.children ?? []) {
         if (child.type === "link_open" && (child.attrGet("href") ?? "").startsWith("#")) {
-          result.links.push({ href: child.attrGet("href"), line: line(token) });
+          const href = child.attrGet("href");
+          result.links.push({ href, line: line(token) ?? lineOf(href) });
         } else if (child.type === "html_inline") {
           rawHtml(child.content, line(token));
         }
