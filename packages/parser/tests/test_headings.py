@@ -265,3 +265,25 @@ def test_a_heading_named_like_a_footnote_mark_finds_a_free_id() -> None:
 def test_a_heading_may_take_a_footnote_like_id_no_footnote_has() -> None:
     _, toc = rendered("## fn 2\n\nA[^1].\n\n[^1]: Note.\n")
     assert toc[0].id == "fn-2"
+
+
+def test_a_link_whose_fragment_differs_in_case_goes_to_the_heading() -> None:
+    # GitHub's page script lowercases a fragment it finds no id for: READMEs link #CloseEvent
+    # to "## CloseEvent" (id closeevent). The theme runs no script, so the link is rewritten.
+    body = "See [close](#CloseEvent) and [Exact](#Exact).\n\n## CloseEvent\n\n<a id='Exact'></a>\n"
+    html = render_markdown(body, path="a.md", slug="p", raw_html=True).body_html
+    assert '<a href="#closeevent">close</a>' in html and 'id="closeevent"' in html
+    assert '<a href="#Exact">Exact</a>' in html  # an id that exists as written is left alone
+    listed = render_markdown(body, path="a.md", slug="p", raw_html=True).list_html
+    assert '<a href="#p-closeevent">close</a>' in listed and 'id="p-closeevent"' in listed
+
+
+def test_ids_in_escaped_raw_html_are_text_and_take_no_heading_id() -> None:
+    # node-fetch's README: <a id="class-request"></a> before "### Class: Request". With raw
+    # HTML escaped, that id is not on the page, so the heading takes it, as README links expect.
+    body = '[Request](#class-request)\n\n<a id="class-request"></a>\n### Class: Request\n'
+    escaped = render_markdown(body, path="a.md", slug="p", raw_html=False).body_html
+    assert '<h2 id="class-request">' in escaped
+    passed = render_markdown(body, path="a.md", slug="p", raw_html=True).body_html
+    # Passed through, the author's anchor holds the id, and the heading takes the next one.
+    assert '<a id="class-request"></a>' in passed and '<h2 id="class-request-1">' in passed

@@ -21,6 +21,9 @@ from octavo_content import Heading
 from octavo_parser.tokens import Token, plain_text, walk
 
 TOC = "octavo_toc"
+# Set by the caller that knows: whether the author's raw HTML is passed through (its ids are
+# then on the page) or escaped (they are text). Unknown, the ids are kept free.
+RAW_HTML = "octavo_raw_html"
 # The page's UniqueIds, for the headings of footnotes, which are parsed after the body's.
 _IDS = "octavo_heading_ids"
 
@@ -92,7 +95,8 @@ def _number_headings(md: mistune.Markdown, state: BlockState) -> None:
     levels = relevelled([token["attrs"]["level"] for token in headings])
     # At most this many notes, each with at most this many marks: the footnote ids to keep free.
     footnotes = (len(state.env.get("ref_footnotes", {})), state.src.count("[^"))
-    ids = state.env[_IDS] = UniqueIds(set(_HTML_ID.findall(state.src)) | PAGE_IDS, footnotes)
+    raw_ids = set(_HTML_ID.findall(state.src)) if state.env.get(RAW_HTML, True) else set()
+    ids = state.env[_IDS] = UniqueIds(raw_ids | PAGE_IDS, footnotes)
     toc: list[Heading] = []
     for token, level in zip(headings, levels, strict=True):
         inline = _inline_tokens(md, token, state)
@@ -102,6 +106,27 @@ def _number_headings(md: mistune.Markdown, state: BlockState) -> None:
         token["attrs"].update(level=level, id=anchor, label=text)
         toc.append(Heading(level=level, text=text, id=anchor))
     state.env[TOC] = tuple(toc)
+
+
+def case_folded_fragments(blocks: list[Token], state: BlockState) -> None:
+    """Given rendered blocks, points each in-page link whose fragment names no id on the page
+    at the id its lowercase form names, as GitHub's page script does (`#CloseEvent` finds the
+    heading "CloseEvent", id `closeevent`); the theme runs no script, so the link is rewritten."""
+    ids = state.env.get(_IDS)
+    # Only a source that writes an in-page link (inline, in angle brackets, or by reference)
+    # is walked: most posts have none.
+    if not isinstance(ids, UniqueIds) or not any(mark in state.src for mark in _IN_PAGE):
+        return
+    for token in walk(blocks):
+        if token["type"] != "link":
+            continue
+        attrs = token["attrs"]
+        fragment = attrs.get("url", "")[1:] if attrs.get("url", "").startswith("#") else ""
+        if fragment and fragment not in ids.taken and fragment.lower() in ids.taken:
+            attrs["url"] = "#" + fragment.lower()
+
+
+_IN_PAGE = ("(#", "<#", ": #")
 
 
 def number_note_headings(blocks: list[Token], env: MutableMapping[str, Any]) -> None:

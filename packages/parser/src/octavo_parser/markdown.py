@@ -12,7 +12,7 @@ from octavo_content import ContentError, Heading, PostLink, Reference
 from octavo_parser.alerts import github_alerts
 from octavo_parser.anchors import element_ids
 from octavo_parser.codeblocks import code_option_problems
-from octavo_parser.headings import TOC, heading_ids
+from octavo_parser.headings import RAW_HTML, TOC, heading_ids
 from octavo_parser.images import missing_alt_problems
 from octavo_parser.listing import list_tokens, without_footnote_marks
 from octavo_parser.local import PLACE, Place, feed_tokens, local_tokens
@@ -84,6 +84,7 @@ def render_markdown(
     """
     md = markdown_for(raw_html)
     state = md.block.state_cls()
+    state.env[RAW_HTML] = raw_html
     if place is not None:
         place.markdown, place.first_line = text, first_line
         state.env[PLACE] = place

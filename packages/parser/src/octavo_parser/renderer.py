@@ -16,7 +16,7 @@ from mistune.core import BlockState
 from mistune.util import escape, safe_entity, striptags
 
 from octavo_parser.codeblocks import optioned_code
-from octavo_parser.headings import number_note_headings
+from octavo_parser.headings import case_folded_fragments, number_note_headings
 from octavo_parser.highlight import highlighted_code
 from octavo_parser.local import PLACE, local_tokens
 from octavo_parser.mathml import display_math_html, is_math_fence
@@ -52,6 +52,7 @@ class OctavoRenderer(HTMLRenderer):
         _number_footnote_marks(blocks, state.env.setdefault(_FOOTNOTE_MARKS, {}))
         if any(token["type"] == "footnotes" for token in blocks):
             number_note_headings(blocks, state.env)
+        case_folded_fragments(blocks, state)
         return self.render_tokens(blocks, state)
 
     def heading(
@@ -64,6 +65,12 @@ class OctavoRenderer(HTMLRenderer):
         name = f"Link to this section: {label}" if label else "Link to this section"
         link = SELF_LINK.format(id=escape(id), label=escape(name))
         return f'<{tag} id="{escape(id)}">{text}{link}</{tag}>\n'
+
+    def sanitize_url(self, url: str) -> str:
+        """Given a link's or image's URL, returns it safe, with one `#` at most: a second one,
+        inside the fragment, is percent-encoded, as browsers read it (matrix.to's links)."""
+        head, mark, fragment = url.partition("#")
+        return super().sanitize_url(head + mark + fragment.replace("#", "%23"))
 
     def text(self, text: str) -> str:
         """Given text, returns it escaped, references such as &rsquo; read as characters."""
