@@ -49,7 +49,8 @@ class OctavoRenderer(HTMLRenderer):
             blocks = local_tokens(blocks, place)
         # The footnotes plugin renders its section through here too; its state shares this env.
         state.env.setdefault(BLOCKS, []).extend(blocks)
-        _number_footnote_marks(blocks, state.env.setdefault(_FOOTNOTE_MARKS, {}))
+        if state.env.get("ref_footnotes"):  # the footnotes plugin's notes: marks to number
+            _number_footnote_marks(blocks, state.env.setdefault(_FOOTNOTE_MARKS, {}))
         if any(token["type"] == "footnotes" for token in blocks):
             number_note_headings(blocks, state.env)
         case_folded_fragments(blocks, state)

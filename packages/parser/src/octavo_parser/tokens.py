@@ -27,9 +27,18 @@ _BLOCKS = frozenset(
 
 def walk(tokens: list[Token]) -> Iterator[Token]:
     """Given a token tree, returns every token in it, in document order."""
-    for token in tokens:
-        yield token
-        yield from walk(token.get("children", []))
+    # A stack of iterators, not nested generators: each token is handed up once, not once per
+    # level above it (a cold build walks every post's tree several times).
+    stack = [iter(tokens)]
+    while stack:
+        for token in stack[-1]:
+            yield token
+            children = token.get("children")
+            if children:
+                stack.append(iter(children))
+                break
+        else:
+            stack.pop()
 
 
 _RAW_HTML = frozenset({"inline_html", "block_html"})
