@@ -5,15 +5,13 @@ title in its kind's colour, highlighted lines on their own background)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import sitecheck
 from browser import SCHEMES, WIDTHS, axe_violations, open_page, serve
 from playwright.sync_api import Browser
-
-from octavo import Builder
+from smallsite import build, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -37,13 +35,8 @@ POST = (
 def callout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site of one post with every alert kind and a captioned, numbered, marked code block."""
     root = tmp_path_factory.mktemp("callouts") / "site"
-    (root / "content").mkdir(parents=True)
-    (root / "octavo.toml").write_text(
-        'title = "Callouts"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
-    )
-    (root / "content" / "callouts.md").write_text(POST)
-    report = Builder(root, now=datetime(2025, 1, 1, tzinfo=UTC)).build()
-    assert report.ok and not report.problems, [str(problem) for problem in report.problems]
+    report = build(write_site(root, {"callouts.md": POST}, title="Callouts"))
+    assert not report.problems, [str(problem) for problem in report.problems]
     return root / "public"
 
 

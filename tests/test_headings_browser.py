@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import sitecheck
 from browser import SCHEMES, WIDTHS, axe_violations, open_page, serve
 from playwright.sync_api import Browser
-
-from octavo import Builder
+from smallsite import build, post, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -57,16 +55,13 @@ IDS = [
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site of two posts with the same headings and footnotes, shown whole on list pages."""
-    root = tmp_path_factory.mktemp("headings") / "site"
-    (root / "content").mkdir(parents=True)
-    (root / "octavo.toml").write_text(
-        'title = "Headings"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
-    )
-    for name in ("first", "second"):
-        front = f"---\ntitle: {name.title()}\ndate: 2024-05-01\ntags: [readme]\n---\n"
-        (root / "content" / f"{name}.md").write_text(front + BODY)
-    report = Builder(root, now=datetime(2025, 1, 1, tzinfo=UTC)).build()
-    assert report.ok and not report.problems, [str(problem) for problem in report.problems]
+    posts = {
+        f"{name}.md": post(name.title(), BODY, front="tags: [readme]\n")
+        for name in ("first", "second")
+    }
+    root = write_site(tmp_path_factory.mktemp("headings") / "site", posts, title="Headings")
+    report = build(root)
+    assert not report.problems, [str(problem) for problem in report.problems]
     return root / "public"
 
 

@@ -9,6 +9,7 @@ import pytest
 import sitecheck
 from browser import SCHEMES, axe_violations, open_page, serve
 from playwright.sync_api import Browser
+from smallsite import build, post, write_site
 
 from octavo import Builder
 
@@ -68,14 +69,11 @@ _WIDE = " + ".join(f"\\frac{{x_{{{n}}}}}{{y_{{{n}}}}}" for n in range(40))
 @pytest.fixture(scope="module")
 def wide_math_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site of one post with a display formula far wider than a 375 px screen."""
-    root = tmp_path_factory.mktemp("wide-math") / "site"
-    (root / "content").mkdir(parents=True)
-    (root / "octavo.toml").write_text(
-        'title = "Wide"\nbase_url = "https://example.org/"\ntimezone = "UTC"\n'
-    )
     body = f"A long sum:\n\n$$\n{_WIDE}\n$$\n\nAnd in a paragraph: $${_WIDE}$$ still.\n"
-    (root / "content" / "wide.md").write_text("---\ntitle: Wide\ndate: 2024-05-01\n---\n" + body)
-    assert Builder(root, now=datetime(2025, 1, 1, tzinfo=UTC)).build().ok
+    root = write_site(
+        tmp_path_factory.mktemp("wide-math") / "site", {"wide.md": post("Wide", body)}
+    )
+    build(root)
     return root / "public"
 
 
