@@ -116,16 +116,52 @@ def check_command(args: argparse.Namespace) -> int:
 
 
 def new_command(args: argparse.Namespace) -> int:
-    """`octavo new`: write a scaffold site."""
+    """`octavo new post TITLE`, `octavo new site DIR` or `octavo new DIR`."""
+    words: list[str] = args.words
+    if words[0] == "post":
+        if len(words) != 2:
+            return _usage(args, 'write the title as one argument: octavo new post "My title"')
+        return _new_post(args, words[1])
+    if words[0] == "site":
+        words = words[1:]
+    if len(words) != 1:
+        return _usage(args, "name one folder: octavo new site DIR")
     from octavo.scaffold import create_site
 
+    site = Path(words[0])
     try:
-        create_site(args.site)
+        create_site(site)
     except FileExistsError as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 1
-    print(f"Created {args.site}. Build it with:  octavo build {args.site}")
+    print(f"Created {site}. Build it with:  octavo build {site}")
     return 0
+
+
+def _new_post(args: argparse.Namespace, title: str) -> int:
+    """`octavo new post TITLE`: writes a draft post in the site; prints its path."""
+    from octavo.newpost import PostExists, new_post
+    from octavo_content import ContentErrors
+
+    tags = [tag.strip() for tag in (args.tags or "").split(",") if tag.strip()]
+    try:
+        path = new_post(args.site, title, tags=tags, bundle=args.bundle)
+    except ContentErrors as failure:
+        for error in failure.errors:
+            print(f"error: {error}", file=sys.stderr)
+        return 1
+    except (PostExists, ValueError) as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def _usage(args: argparse.Namespace, message: str) -> int:
+    """Prints a usage error for `octavo new`; returns argparse's exit code for one."""
+    args.new_parser.print_usage(sys.stderr)
+    print(f"octavo new: error: {message}", file=sys.stderr)
+    return 2
 
 
 def jobs(text: str) -> int:
@@ -207,9 +243,20 @@ def parser(discover: bool = True) -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=jobs, help="processes for parsing (default: all cores)")
     check.set_defaults(run=check_command)
 
-    new = commands.add_parser("new", help="create a new site folder")
-    new.add_argument("site", type=Path, help="folder to create")
-    new.set_defaults(run=new_command)
+    new = commands.add_parser(
+        "new",
+        help="create a site (new site DIR, or new DIR) or a draft post (new post TITLE)",
+        usage='octavo new site DIR | octavo new post "TITLE" [--tags a,b] [--bundle] [--site SITE]',
+    )
+    new.add_argument("words", nargs="+", help='"site DIR", "DIR" or "post TITLE"')
+    new.add_argument("--tags", help="post: its tags, separated by commas")
+    new.add_argument(
+        "--bundle", action="store_true", help="post: a folder with index.md, for its files"
+    )
+    new.add_argument(
+        "--site", type=Path, default=Path(), help="post: the site folder (default: here)"
+    )
+    new.set_defaults(run=new_command, new_parser=new)
 
     if discover:
         from importlib.metadata import entry_points
