@@ -64,8 +64,13 @@ def test_each_member_installs_exactly_the_siblings_it_declares() -> None:
     for pyproject in MEMBERS:
         folder = pyproject.parent
         env = project(pyproject)["tool"]["hatch"]["envs"]["hatch-test"]
+        # Both ways: the pre-install command installs them into a new env (hatch installs the
+        # package first otherwise, and fails on siblings no index has); as workspace members,
+        # hatch keeps their dependencies in sync in a kept env.
+        commands = " ".join(env.get("pre-install-commands", []))
+        installed = {(folder / path).resolve() for path in re.findall(r"-e\s+(\S+)", commands)}
         members = env.get("workspace", {}).get("members", [])
-        installed = {(folder / path).resolve() for path in members}
+        assert installed == {(folder / path).resolve() for path in members}, folder
         declared = {names[name].resolve() for name in internal_requirements(pyproject)}
         # Siblings of siblings must be installed too, since none of them is on an index.
         needed = set(declared)
