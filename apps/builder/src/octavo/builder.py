@@ -155,6 +155,13 @@ class Builder:
         """`octavo check`: phases 1 to 3 and nothing written but the cache, broken links and
         anchors as errors. Returns every problem found, and the posts and pages it published."""
         self.broken_link_severity = "error"
+        problems, routed = self.survey()
+        return problems, () if routed is None else routed.site.published
+
+    def survey(self) -> tuple[list[ContentError], Routed | None]:
+        """Phases 1 to 3 under the site's lock, nothing written but the cache (`octavo check`,
+        `octavo why`): every problem found, and what the phases made (None when the site's
+        configuration or lock kept them from running)."""
         state = self.known_state or site_state(
             self.paths.root, self.paths.output, include_drafts=self.include_drafts, compress=False
         )
@@ -163,15 +170,14 @@ class Builder:
                 try:
                     config = SiteConfig.load(self.paths.root)
                 except ContentErrors as failure:
-                    return list(failure.errors), ()
+                    return list(failure.errors), None
                 problems: list[ContentError] = []
                 cache = self.open_cache(config, problems)
-                routed = self.prepare(config, cache, state, PhaseTimer(), problems)
-                return problems, routed.site.published
+                return problems, self.prepare(config, cache, state, PhaseTimer(), problems)
         except LockTimeout as busy:
-            return [_busy(self.paths.root, busy)], ()
+            return [_busy(self.paths.root, busy)], None
         except LockUnavailable as failure:
-            return [_no_lock(self.paths.root, failure)], ()
+            return [_no_lock(self.paths.root, failure)], None
 
     def build_anew(self, state: SiteState, started: float) -> BuildReport:
         """The five phases, for a site whose output is not up to date."""

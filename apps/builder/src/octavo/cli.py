@@ -19,7 +19,7 @@ from octavo.layout import OUTPUT_DIR
 
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
-BUILT_IN = ("build", "check", "new")
+BUILT_IN = ("build", "check", "new", "why")
 
 
 def build_command(args: argparse.Namespace) -> int:
@@ -138,6 +138,15 @@ def new_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def why_command(args: argparse.Namespace) -> int:
+    """`octavo why PATH|URL`: 0 when it is built, 1 when not (the answer says why)."""
+    from octavo.why import why
+
+    answer = why(args.site, args.target)
+    print("\n".join(answer.lines))
+    return 0 if answer.built else 1
+
+
 def _new_post(args: argparse.Namespace, title: str) -> int:
     """`octavo new post TITLE`: writes a draft post in the site; prints its path."""
     from octavo.newpost import PostExists, new_post
@@ -242,6 +251,13 @@ def parser(discover: bool = True) -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument("-j", "--jobs", type=jobs, help="processes for parsing (default: all cores)")
     check.set_defaults(run=check_command)
+
+    why = commands.add_parser(
+        "why", help="say whether a post is built and at which URLs, and if not why"
+    )
+    why.add_argument("target", help="a source file (content/post.md) or a URL (/posts/post/)")
+    why.add_argument("--site", type=Path, default=Path(), help="the site folder (default: here)")
+    why.set_defaults(run=why_command)
 
     new = commands.add_parser(
         "new",
