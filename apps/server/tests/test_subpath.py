@@ -165,3 +165,13 @@ def test_writing_mode_builds_for_the_given_address(demo_site: Path, tmp_path: Pa
     page = client.get("/blog/")
     assert page.status_code == 200 and 'href="/blog/' in page.text
     assert client.get("/").status_code == 302
+
+
+def test_a_wrong_base_url_is_a_usage_error(
+    demo_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from octavo import main
+
+    assert main(["serve", str(demo_site), "--base-url", "example.org/blog"]) == 2
+    error = capsys.readouterr().err
+    assert "--base-url" in error and "not an absolute address" in error
