@@ -112,9 +112,11 @@ class Builder:
         progress: BuildProgress | None = None,
         state: SiteState | None = None,
         moved: Mapping[str, str] | None = None,
+        base_url: str | None = None,
     ) -> None:
         """`moved` (old URL -> new URL) stands for the redirects the cache's history would give:
-        a clean build that must equal an incremental one (`--verify`) passes the ones it kept."""
+        a clean build that must equal an incremental one (`--verify`) passes the ones it kept.
+        `base_url` stands for the config's (`octavo build --base-url`, a deploy preview's)."""
         self.paths = SitePaths.of(site, output)
         self.include_drafts = include_drafts
         self.now = now or datetime.now(UTC)
@@ -127,6 +129,7 @@ class Builder:
         self.known_state = state
         self.working_set: tuple[object, ...] = ()
         self.given_moves = moved
+        self.base_url = base_url
         # A build warns of broken links and anchors; `octavo check` (`check`) makes them errors.
         self.broken_link_severity: Literal["error", "warning"] = "warning"
 
@@ -138,6 +141,7 @@ class Builder:
             self.paths.output,
             include_drafts=self.include_drafts,
             compress=self.compress,
+            base_url=self.base_url,
         )
         if self.use_cache and self.known_state is None:
             fresh = fresh_build(self.paths.root, self.paths.output, state.signature, self.now)
@@ -163,12 +167,16 @@ class Builder:
         `octavo why`): every problem found, and what the phases made (None when the site's
         configuration or lock kept them from running)."""
         state = self.known_state or site_state(
-            self.paths.root, self.paths.output, include_drafts=self.include_drafts, compress=False
+            self.paths.root,
+            self.paths.output,
+            include_drafts=self.include_drafts,
+            compress=False,
+            base_url=self.base_url,
         )
         try:
             with site_lock(self.paths.root / CACHE_DIR, waiting=self.progress.waiting):
                 try:
-                    config = SiteConfig.load(self.paths.root)
+                    config = self.load_config()
                 except ContentErrors as failure:
                     return list(failure.errors), None
                 problems: list[ContentError] = []
@@ -179,10 +187,18 @@ class Builder:
         except LockUnavailable as failure:
             return [_no_lock(self.paths.root, failure)], None
 
+    def load_config(self) -> SiteConfig:
+        """The site's config, with `base_url` overridden when the builder was given one; raises
+        ContentErrors when either is wrong."""
+        config = SiteConfig.load(self.paths.root)
+        if self.base_url is None:
+            return config
+        return config.with_base_url(self.base_url)
+
     def build_anew(self, state: SiteState, started: float) -> BuildReport:
         """The five phases, for a site whose output is not up to date."""
         try:
-            config = SiteConfig.load(self.paths.root)
+            config = self.load_config()
         except ContentErrors as failure:
             return BuildReport(problems=failure.errors)
         problems = self.paths.output_problems()

@@ -20,12 +20,29 @@ from octavo.layout import OUTPUT_DIR
 # Packages such as octavo-server register `octavo serve` here; the builder never imports them.
 COMMAND_GROUP = "octavo.commands"
 BUILT_IN = ("build", "check", "new", "why")
+# Overrides the config's base_url for one build (a deploy preview's address); --base-url wins.
+BASE_URL_VARIABLE = "OCTAVO_BASE_URL"
 
 
 def build_command(args: argparse.Namespace) -> int:
-    """`octavo build`: build the site; 0 on success, 1 when any error was found."""
+    """`octavo build`: build the site; 0 on success, 1 when any error was found, 2 for a
+    wrong base URL."""
+    base_url = args.base_url or os.environ.get(BASE_URL_VARIABLE) or None
+    if base_url is not None:
+        from octavo_content.config import absolute_base_url
+
+        try:
+            base_url = absolute_base_url(base_url)
+        except ValueError as failure:
+            source = "--base-url" if args.base_url else BASE_URL_VARIABLE
+            print(f"octavo build: error: {source}: {failure}", file=sys.stderr)
+            return 2
     state = site_state(
-        args.site.resolve(), output_of(args), include_drafts=args.drafts, compress=args.compress
+        args.site.resolve(),
+        output_of(args),
+        include_drafts=args.drafts,
+        compress=args.compress,
+        base_url=base_url,
     )
     if not (args.no_cache or args.verify) and up_to_date(args, state.signature):
         return 0
@@ -45,6 +62,7 @@ def build_command(args: argparse.Namespace) -> int:
         compress=args.compress,
         progress=progress_for(Console(stderr=True)),
         state=state,
+        base_url=base_url,
     )
     report = builder.build()
     show(
@@ -231,6 +249,12 @@ def parser(discover: bool = True) -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--compress", action="store_true", help="also write .gz and .br copies of text files"
+    )
+    build.add_argument(
+        "--base-url",
+        metavar="URL",
+        help=f"the address the site is served from, for this build only (a deploy preview's); "
+        f"overrides ${BASE_URL_VARIABLE}, which overrides octavo.toml's base_url",
     )
     build.set_defaults(run=build_command)
 

@@ -232,15 +232,24 @@ def _stat_lines(root: str, hasher: hashlib.blake2b) -> int:
     return newest
 
 
-def site_state(site: Path, output: Path, *, include_drafts: bool, compress: bool) -> SiteState:
-    """The signature of everything a build of `site` into `output` reads, by file stat.
+def site_state(
+    site: Path,
+    output: Path,
+    *,
+    include_drafts: bool,
+    compress: bool,
+    base_url: str | None = None,
+) -> SiteState:
+    """The signature of everything a build of `site` into `output` reads, by file stat, and
+    of the options that change it (`base_url` overrides the config's).
 
     When a file changed too recently for its stat to be trusted, the signature is made unique,
     so no later build takes it for up to date.
     """
     signed_ns = time.time_ns()
     hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(f"{output}\0{include_drafts}\0{compress}\n".encode("utf-8", "surrogateescape"))
+    options = f"{output}\0{include_drafts}\0{compress}\0{base_url}\n"
+    hasher.update(options.encode("utf-8", "surrogateescape"))
     try:
         hasher.update(read_regular(site / CONFIG_FILE))
     except OSError:

@@ -41,6 +41,7 @@ def verify(builder: Builder) -> list[str]:
                 jobs=builder.jobs,
                 use_cache=False,
                 compress=builder.compress,
+                base_url=builder.base_url,
                 # A clean build has no history: it keeps the redirects the output's build kept.
                 moved=recorded_moves(builder.paths),
             ).build()

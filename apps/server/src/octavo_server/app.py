@@ -22,18 +22,22 @@ from octavo_server.static import StaticSite
 # Names the folder for `uvicorn --factory octavo_server.app:app_from_environment`, which is
 # how several worker processes each build their own app.
 ROOT_VARIABLE = "OCTAVO_SERVE_ROOT"
+# And the path the folder is served under (`/blog/`), `/` when unset.
+PREFIX_VARIABLE = "OCTAVO_SERVE_PREFIX"
 SECURITY = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
 
 
-def serving_app(root: Path) -> StaticSite:
-    """Given a built folder, returns the app that serves it (no reload, long-lived caching).
-    Bare ASGI, without Starlette's router and middleware: it has one job and must be fast."""
-    return StaticSite(root)
+def serving_app(root: Path, prefix: str = "/") -> StaticSite:
+    """Given a built folder, returns the app that serves it under `prefix` (`/blog/`; no reload,
+    long-lived caching). Bare ASGI, without Starlette's router and middleware: it has one job
+    and must be fast."""
+    return StaticSite(root, prefix=prefix)
 
 
 def app_from_environment() -> StaticSite:
-    """Returns the serving app for the folder named by OCTAVO_SERVE_ROOT."""
-    return serving_app(Path(os.environ[ROOT_VARIABLE]))
+    """Returns the serving app for the folder named by OCTAVO_SERVE_ROOT, under the path in
+    OCTAVO_SERVE_PREFIX."""
+    return serving_app(Path(os.environ[ROOT_VARIABLE]), os.environ.get(PREFIX_VARIABLE, "/"))
 
 
 def writing_app(live: LiveSite) -> Starlette:

@@ -18,8 +18,9 @@ import uvicorn
 
 from octavo import SitePaths
 from octavo.layout import CONFIG_FILE
-from octavo_server.app import ROOT_VARIABLE, serving_app, writing_app
+from octavo_server.app import PREFIX_VARIABLE, ROOT_VARIABLE, serving_app, writing_app
 from octavo_server.live import LiveSite
+from octavo_server.paths import site_prefix
 from octavo_server.protocol import HangUpProtocol
 
 
@@ -46,6 +47,12 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--workers", type=int, default=2, help="serving mode: worker processes (default 2)"
     )
+    serve.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the address to preview the site at, instead of its base_url (writing mode builds "
+        "for it; http://127.0.0.1:8000/ serves a /blog/ site at /)",
+    )
     serve.set_defaults(run=serve_command)
 
 
@@ -56,6 +63,14 @@ def serve_command(args: argparse.Namespace) -> int:
     # its request cycles, asyncio tasks, exceptions and their tracebacks) that only the
     # collector frees.
     gc.enable()
+    if args.base_url is not None:
+        from octavo_content.config import absolute_base_url
+
+        try:
+            args.base_url = absolute_base_url(args.base_url)
+        except ValueError as failure:
+            print(f"error: --base-url: {failure}", file=sys.stderr)
+            return 2
     if args.watch:
         return run_writing(args)
     return run_serving(args)
@@ -71,17 +86,42 @@ def served_folder(args: argparse.Namespace) -> Path:
     return folder
 
 
+def served_prefix(args: argparse.Namespace) -> str | None:
+    """Given the arguments of serving mode, returns the path to serve the folder under: that
+    of --base-url, else of the site's base_url when given a site, else `/`; None (and says
+    why) when the site's config is wrong."""
+    if args.base_url is not None:
+        return site_prefix(args.base_url)
+    if not (args.site / CONFIG_FILE).is_file():
+        return "/"
+    from octavo_content import ContentErrors, SiteConfig
+
+    try:
+        return site_prefix(SiteConfig.load(args.site).base_url)
+    except ContentErrors as failure:
+        for error in failure.errors:
+            print(f"error: {error}", file=sys.stderr)
+        return None
+
+
 def run_serving(args: argparse.Namespace) -> int:
     """Serves a built folder, in one process or several."""
     folder = served_folder(args)
     if not folder.is_dir():
         print(f"error: {folder} is not a folder; build the site first", file=sys.stderr)
         return 2
-    print(f"Serving {folder} at http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
+    prefix = served_prefix(args)
+    if prefix is None:
+        return 2
+    print(
+        f"Serving {folder} at http://{args.host}:{args.port}{prefix} (Ctrl-C to stop)",
+        flush=True,
+    )
     options = server_options(args)
     if args.workers > 1:
         # Each worker process builds its own app from the folder named in the environment.
         os.environ[ROOT_VARIABLE] = str(folder.resolve())
+        os.environ[PREFIX_VARIABLE] = prefix
         uvicorn.run(
             "octavo_server.app:app_from_environment",
             factory=True,
@@ -89,7 +129,7 @@ def run_serving(args: argparse.Namespace) -> int:
             **options,
         )
     else:
-        uvicorn.run(serving_app(folder), **options)
+        uvicorn.run(serving_app(folder, prefix), **options)
     return 0
 
 
@@ -106,12 +146,12 @@ def run_writing(args: argparse.Namespace) -> int:
     # never reach the site's publishable output.
     scratch = None if args.output else Path(tempfile.mkdtemp(prefix="octavo-serve-"))
     output = args.output or (scratch / "public" if scratch else Path("public"))
-    live = LiveSite(args.site, output)
+    live = LiveSite(args.site, output, base_url=args.base_url)
     try:
         live.build_now()
         print(
-            f"Writing mode: http://{args.host}:{args.port}/ shows {args.site} with drafts; "
-            "saving a file rebuilds and reloads open pages (Ctrl-C to stop)",
+            f"Writing mode: http://{args.host}:{args.port}{live.prefix} shows {args.site} "
+            "with drafts; saving a file rebuilds and reloads open pages (Ctrl-C to stop)",
             flush=True,
         )
         config = uvicorn.Config(writing_app(live), http=HangUpProtocol, **server_options(args))

@@ -14,7 +14,8 @@ from watchfiles import Change, DefaultFilter, awatch
 from octavo import Builder, BuildReport
 from octavo.layout import CONFIG_FILE
 from octavo.report import show
-from octavo_content import ContentError
+from octavo_content import ContentError, ContentErrors, SiteConfig
+from octavo_server.paths import site_prefix
 
 RELOAD_SCRIPT_URL = "/_octavo/reload.js"
 EVENTS_URL = "/_octavo/events"
@@ -102,9 +103,20 @@ def with_script(page: bytes, tag: bytes) -> bytes:
 class LiveSite:
     """One site in writing mode: its builds, their outcome, and the pages listening."""
 
-    def __init__(self, site: Path, output: Path, *, console: Console | None = None) -> None:
+    def __init__(
+        self,
+        site: Path,
+        output: Path,
+        *,
+        console: Console | None = None,
+        base_url: str | None = None,
+    ) -> None:
         self.site = site
         self.output = output
+        # Stands for the config's base_url (`octavo serve --base-url`), as in `octavo build`.
+        self.base_url = base_url
+        # The path the site is served under: base_url's, read again at each build.
+        self.prefix = "/"
         self.console = console or Console(soft_wrap=True)
         self.build = 0
         self.errors: tuple[dict[str, object], ...] = ()
@@ -120,18 +132,31 @@ class LiveSite:
         """Builds the site with its drafts and records the outcome; the last good build stays
         in the output folder when this one fails, whether it reports errors or raises."""
         try:
-            report = Builder(self.site, self.output, include_drafts=True).build()
+            report = Builder(
+                self.site, self.output, include_drafts=True, base_url=self.base_url
+            ).build()
         except Exception as failure:
             # A bug in a build, a full disk or a busy lock must not stop the preview: the
             # page shows the error, and the next save builds again.
             self.console.print_exception()
             report = stopped(self.site, failure, shown=self.shown)
+        if report.ok:
+            self.prefix = self.served_prefix()
         self.build += 1
         self.shown = self.shown or report.ok
         self.errors = error_fields(report)
         self.stylesheet_only = report.ok and is_stylesheet_only(changes or set(), self.site)
         show(report, self.console)
         return report
+
+    def served_prefix(self) -> str:
+        """The path the last good build is served under: its base_url's path."""
+        if self.base_url is not None:
+            return site_prefix(self.base_url)
+        try:
+            return site_prefix(SiteConfig.load(self.site).base_url)
+        except ContentErrors:  # changed since the build: the next build reports it
+            return self.prefix
 
     async def rebuild(self, changes: Changes) -> BuildReport:
         """Builds off the event loop, then tells every listening page."""

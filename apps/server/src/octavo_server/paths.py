@@ -9,7 +9,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 # Percent-encodings still present after the server decoded the path once: a double-encoded
 # dot, slash, backslash or NUL is an attempt to smuggle a path past a decoder, never a file name.
@@ -123,3 +123,29 @@ def lookup(root: str, url_path: str) -> Lookup:
         return MISSING
     found = regular_file_inside(root, real)
     return Found(found) if found else MISSING
+
+
+def site_prefix(base_url: str | None) -> str:
+    """Given a site's base_url, returns the path the site is served under, `/` or `/blog/`:
+    a GitHub Pages project site serves its output folder at `https://user.github.io/blog/`."""
+    if not base_url:
+        return "/"
+    # Requests' paths come decoded; so must the prefix they are compared with.
+    segments = [segment for segment in unquote(urlsplit(base_url).path).split("/") if segment]
+    return "/" + "".join(segment + "/" for segment in segments)
+
+
+def under_prefix(prefix: str, url_path: str) -> str | Redirect | Missing | Malformed:
+    """Given the site's prefix and a decoded request path, returns the path inside the output
+    folder; a Redirect for `/` and for the prefix without its slash; MALFORMED for a path no
+    browser sends; MISSING for anything else outside the prefix (the site's 404 page, whose
+    links lead back in, says more than a redirect that turns a typo into another 404)."""
+    if prefix == "/":
+        return url_path
+    if url_path.startswith(prefix):
+        return url_path[len(prefix) - 1 :]
+    if isinstance(url_segments(url_path), Malformed):
+        return MALFORMED
+    if url_path in {"/", prefix[:-1]}:
+        return Redirect(quote(prefix))
+    return MISSING

@@ -9,12 +9,13 @@ import os
 from collections.abc import Awaitable, Callable, MutableMapping
 from email.utils import parsedate_to_datetime
 from typing import Any, Protocol
+from urllib.parse import quote
 
 import anyio
 
 from octavo_server.files import Entry, FileCache, Headers, Injector, Representation
 from octavo_server.headers import SECURITY_HEADERS
-from octavo_server.paths import Found, Malformed, Missing, Redirect, real_root
+from octavo_server.paths import Found, Malformed, Missing, Redirect, real_root, under_prefix
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -39,6 +40,8 @@ class LiveBuilds(Protocol):
 
     # Counts builds; when it moves, the files on disk have changed.
     build: int
+    # The path the site is served under (`/blog/`), from the last build's base_url.
+    prefix: str
 
     def inject(self, page: bytes) -> bytes:
         """Given an HTML page, returns it with the reload script."""
@@ -52,11 +55,16 @@ class LiveBuilds(Protocol):
 class StaticSite:
     """Serves the files under `root`. With `live`, it is in writing mode: pages get the reload
     script, nothing is cached by the browser without asking, and a file missing while a build
-    publishes is looked up again once the build is done."""
+    publishes is looked up again once the build is done. The folder is served under `prefix`
+    (`/blog/` for a base_url such as `https://user.github.io/blog/`), as the site will be; in
+    writing mode the prefix is the live site's, which follows its config."""
 
-    def __init__(self, root: str | os.PathLike[str], *, live: LiveBuilds | None = None) -> None:
+    def __init__(
+        self, root: str | os.PathLike[str], *, live: LiveBuilds | None = None, prefix: str = "/"
+    ) -> None:
         self.root = real_root(root)
         self.live = live
+        self.prefix = prefix
         inject: Injector | None = live.inject if live else None
         self.files = FileCache(
             self.root, ttl=None if live else 1.0, writing=live is not None, inject=inject
@@ -69,7 +77,18 @@ class StaticSite:
         if scope["method"] not in {"GET", "HEAD"}:
             await send_text(send, 405, b"Method Not Allowed", [(b"allow", b"GET, HEAD")])
             return
-        path: str = scope["path"]
+        prefix = self.live.prefix if self.live is not None else self.prefix
+        inner = under_prefix(prefix, scope["path"])
+        if isinstance(inner, Malformed):
+            await send_text(send, 400, b"Bad Request")
+            return
+        if isinstance(inner, Redirect):
+            await send_redirect(scope, send, inner.location, status=302)
+            return
+        if isinstance(inner, Missing):
+            await self.send_not_found(scope, send)
+            return
+        path = inner
         if self.live is not None and self.live.build != self._build_seen:
             self._build_seen = self.live.build
             self.files.clear()
@@ -83,7 +102,7 @@ class StaticSite:
         if isinstance(result, Malformed):
             await send_text(send, 400, b"Bad Request")
         elif isinstance(result, Redirect):
-            await send_redirect(scope, send, result.location)
+            await send_redirect(scope, send, quote(prefix[:-1]) + result.location)
         elif isinstance(result, Found) and entry is not None:
             await self.send_file(scope, send, entry)
         else:
@@ -271,8 +290,9 @@ async def send_text(send: Send, status: int, text: bytes, extra: Headers | None 
     await send({"type": "http.response.body", "body": text})
 
 
-async def send_redirect(scope: Scope, send: Send, location: str) -> None:
-    """Sends a permanent redirect to the folder's URL, keeping the query string."""
+async def send_redirect(scope: Scope, send: Send, location: str, status: int = 301) -> None:
+    """Sends a redirect (permanent unless told) to `location`, keeping the query string."""
     query: bytes = scope.get("query_string", b"")
     target = location.encode() + (b"?" + query if query else b"")
-    await send_text(send, 301, b"Moved Permanently", [(b"location", target)])
+    text = b"Moved Permanently" if status == 301 else b"Found"
+    await send_text(send, status, text, [(b"location", target)])

@@ -77,6 +77,16 @@ class AuthorProfile(BaseModel):
     links: tuple[AuthorLink, ...] = ()
 
 
+def absolute_base_url(value: str) -> str:
+    """Given a site's address, returns it ending in one `/`; raises ValueError unless it is an
+    absolute http(s) URL."""
+    if not re.match(r"^https?://[^/\s]+", value):
+        raise ValueError(
+            f"{value!r} is not an absolute address; expected a URL starting with https://"
+        )
+    return value.rstrip("/") + "/"
+
+
 class SiteConfig(BaseModel):
     """Everything `octavo.toml` says about a site. A date without a zone is read in `timezone`."""
 
@@ -122,11 +132,26 @@ class SiteConfig(BaseModel):
     @field_validator("base_url")
     @classmethod
     def _absolute_url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError(
-                f"{value!r} is not an absolute address; expected a URL starting with https://"
-            )
-        return value.rstrip("/") + "/"
+        return absolute_base_url(value)
+
+    def with_base_url(self, value: str) -> SiteConfig:
+        """This config served from another address (`octavo build --base-url`); raises
+        ContentErrors when `value` is not an absolute http(s) URL."""
+        try:
+            base_url = absolute_base_url(value)
+        except ValueError as failure:
+            raise ContentErrors(
+                [
+                    ContentError(
+                        path="--base-url",
+                        field="base_url",
+                        message=str(failure),
+                        expected="an absolute URL such as https://example.org/blog/",
+                        hint="check the --base-url option or the OCTAVO_BASE_URL variable",
+                    )
+                ]
+            ) from None
+        return self.model_copy(update={"base_url": base_url})
 
     @field_validator("timezone")
     @classmethod
