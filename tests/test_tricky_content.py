@@ -3,20 +3,29 @@ tables, code, odd tags, repeated headings, titles full of markup characters."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
+import jsonschema
 import pytest
 import sitecheck
+from sitecheck import REPO
 
 from octavo import Builder, BuildReport
 
+JSON_FEED_SCHEMA = json.loads(
+    (REPO / "packages" / "render" / "tests" / "jsonfeed-1.1.schema.json").read_text("utf-8")
+)
 CONFIG = """\
 title = "Tricky <Site> & Co"
 base_url = "https://example.org/blog/"
 timezone = "America/New_York"
 per_page = 2
+
+[feeds]
+formats = ["atom", "rss", "json"]
 """
 
 POSTS = {
@@ -113,7 +122,13 @@ def test_collision_and_missing_alt_text_are_warned_about(tricky: tuple[BuildRepo
 
 def test_feeds_are_valid(tricky: tuple[BuildReport, Path]) -> None:
     _, output = tricky
-    for feed in output.rglob("feed.xml"):
+    feeds = [*output.rglob("feed.xml"), *output.rglob("rss.xml")]
+    assert len(feeds) == 2 * len(list(output.rglob("feed.json"))) > 2
+    for feed in feeds:
         parsed = feedparser.parse(feed.read_bytes())
         assert parsed.bozo == 0, (feed, parsed.get("bozo_exception"))
         assert all(e.link.startswith("https://example.org/blog/posts/") for e in parsed.entries)
+    for feed in output.rglob("feed.json"):
+        parsed = json.loads(feed.read_bytes())
+        jsonschema.validate(parsed, JSON_FEED_SCHEMA)
+        assert all(i["url"].startswith("https://example.org/blog/posts/") for i in parsed["items"])

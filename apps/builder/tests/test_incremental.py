@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import sys
 import tempfile
@@ -248,6 +249,10 @@ class SiteState:
     # Not a file: days since NOW when the build runs; time passing brings scheduled posts in
     # and takes expired ones out, with no file changed.
     clock: int = 0
+    # [feeds]: its formats, entries and content; None writes no key.
+    feed_formats: list[str] | None = None
+    feed_entries: int | None = None
+    feed_content: str | None = None
 
     def write(self, root: Path) -> None:
         """Makes the files under `root` match this state, rewriting only those that changed."""
@@ -278,6 +283,15 @@ class SiteState:
         )
         if self.taxonomies is not None:
             tables += f"[taxonomies]\n{self.taxonomies}\n"
+        feeds = {
+            "formats": None if self.feed_formats is None else json.dumps(self.feed_formats),
+            "entries": self.feed_entries,
+            "content": None if self.feed_content is None else f'"{self.feed_content}"',
+        }
+        if any(value is not None for value in feeds.values()):
+            tables += "[feeds]\n" + "".join(
+                f"{key} = {value}\n" for key, value in feeds.items() if value is not None
+            )
         (root / "octavo.toml").write_text(
             f'title = "Site {self.title}"\nbase_url = "{self.base_url}"\n'
             f'timezone = "UTC"\nper_page = {self.per_page}\n'
@@ -483,6 +497,7 @@ tag_lists = st.lists(st.sampled_from(TAGS), min_size=1, max_size=3, unique=True)
 which = st.integers(0, 20)
 # What a [[menu]] entry may name: the fixed site's page, built-in targets.
 MENU_ENTRIES = ["pages/about.md", "archive", "tags", "home"]
+FEED_FORMAT_LISTS = [["atom"], ["atom", "rss"], ["atom", "json"], ["rss", "atom", "json"]]
 KINDS = (
     EditKind("add", add, (titles, days, tag_lists), ((6, 4, ["Web"]),)),
     EditKind("delete", delete, (which,), ((0,), (4,))),
@@ -718,6 +733,26 @@ KINDS = (
     EditKind("clock", setting("clock"), (st.integers(0, 30),), ((20,), (0,))),
     EditKind("site_extra", setting("extra"), (st.none() | st.integers(0, 2),), ((1,), (None,))),
     EditKind("data_file", setting("data"), (st.none() | st.integers(0, 2),), ((1,), (2,), (None,))),
+    # [feeds]: formats beside Atom come and go (each page's <link>s with them), fewer entries
+    # than posts, summaries for bodies.
+    EditKind(
+        "feed_formats",
+        setting("feed_formats"),
+        (st.none() | st.sampled_from(FEED_FORMAT_LISTS),),
+        ((["atom", "rss", "json"],), (["json", "atom"],), (None,)),
+    ),
+    EditKind(
+        "feed_entries",
+        setting("feed_entries"),
+        (st.none() | st.integers(1, 4),),
+        ((2,), (4,), (None,)),
+    ),
+    EditKind(
+        "feed_content",
+        setting("feed_content"),
+        (st.sampled_from([None, "full", "summary"]),),
+        (("summary",), ("full",), (None,)),
+    ),
 )
 KIND_NAMED = {kind.name: kind for kind in KINDS}
 

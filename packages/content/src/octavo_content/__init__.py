@@ -6,9 +6,11 @@ It depends on pydantic and python-slugify only, and on no other Octavo package.
 from octavo_content.config import (
     CONFIG_FILE,
     DEFAULT_TAXONOMIES,
+    FEED_FORMATS,
     SLUG_SOURCES,
     AuthorLink,
     AuthorProfile,
+    FeedsConfig,
     SiteConfig,
     config_line,
 )
@@ -62,6 +64,7 @@ __all__ = [
     "CONFIG_FILE",
     "DEFAULT_TAXONOMIES",
     "EXTRA_TABLES",
+    "FEED_FORMATS",
     "FRONT_MATTER_HINTS",
     "FRONT_MATTER_KEYS",
     "KINDS",
@@ -78,6 +81,7 @@ __all__ = [
     "AuthorProfile",
     "ContentError",
     "ContentErrors",
+    "FeedsConfig",
     "FrontMatter",
     "Heading",
     "ImageInfo",

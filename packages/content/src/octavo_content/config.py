@@ -87,6 +87,35 @@ def absolute_base_url(value: str) -> str:
     return value.rstrip("/") + "/"
 
 
+# The feed formats a site can write: Atom (always), RSS 2.0 and JSON Feed 1.1.
+FEED_FORMATS = ("atom", "rss", "json")
+
+
+class FeedsConfig(BaseModel):
+    """What `[feeds]` says: which formats the site and each term write, how many entries each
+    holds, and whether an entry carries the whole post or its summary."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    formats: tuple[Literal["atom", "rss", "json"], ...] = ("atom",)
+    entries: int = Field(default=20, ge=1)
+    content: Literal["full", "summary"] = "full"
+
+    @field_validator("formats")
+    @classmethod
+    def _formats(
+        cls, value: tuple[Literal["atom", "rss", "json"], ...]
+    ) -> tuple[Literal["atom", "rss", "json"], ...]:
+        if "atom" not in value:
+            raise ValueError(
+                f"{list(value)!r} has no 'atom'; expected a list holding 'atom', such as"
+                ' ["atom", "rss", "json"]; hint Atom is the feed every page links in its footer'
+            )
+        if len(set(value)) != len(value):
+            raise ValueError(f"{list(value)!r} names a format twice; expected each at most once")
+        return value
+
+
 class SiteConfig(BaseModel):
     """Everything `octavo.toml` says about a site. A date without a zone is read in `timezone`."""
 
@@ -128,6 +157,8 @@ class SiteConfig(BaseModel):
     term_strings: Literal["commas", "spaces"] = "commas"
     # [authors.NAME]: what the site says of each author (NAME as posts write it).
     authors: dict[str, AuthorProfile] = Field(default_factory=dict)
+    # [feeds]: the formats of the site's and each term's feed, their length and content.
+    feeds: FeedsConfig = FeedsConfig()
 
     @field_validator("base_url")
     @classmethod
@@ -316,6 +347,10 @@ _OTHER_ENGINES = {
     "paginate": "per_page",
     "pagination": "per_page",
     "permalink": "permalinks",
+    "feed": "feeds",
+    "feedlimit": "feeds",
+    "generatefeeds": "feeds",
+    "feedfilenames": "feeds",
 }
 
 

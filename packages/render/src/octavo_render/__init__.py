@@ -1,4 +1,5 @@
-"""Octavo's renderer: posts, tags and pages in; HTML pages, Atom feeds and a sitemap out, as bytes.
+"""Octavo's renderer: posts, tags and pages in; HTML pages, feeds (Atom, RSS,
+JSON Feed) and a sitemap out, as bytes.
 
 Each page is a `View` (a template and the frozen data it receives), built from light posts; the
 post bodies it prints are referenced (`Html`, `HtmlText`) and supplied when it renders. A view's
@@ -8,15 +9,17 @@ files. It depends on `octavo_content`, `octavo_tags` and jinja2.
 
 from octavo_render.bodies import BodyNotLoaded, BodyRef, Html, HtmlText
 from octavo_render.digest import ViewDigester, ViewPrint
-from octavo_render.feeds import FEED_LIMIT
+from octavo_render.feeds import FEED_LIMIT, FEED_TYPES, feed_path
 from octavo_render.renderer import Renderer
 from octavo_render.sitemap import SitemapEntry
-from octavo_render.views import Link, PageView, View
+from octavo_render.views import FeedLink, Link, PageView, View
 
 __all__ = [
     "FEED_LIMIT",
+    "FEED_TYPES",
     "BodyNotLoaded",
     "BodyRef",
+    "FeedLink",
     "Html",
     "HtmlText",
     "Link",
@@ -26,4 +29,5 @@ __all__ = [
     "View",
     "ViewDigester",
     "ViewPrint",
+    "feed_path",
 ]

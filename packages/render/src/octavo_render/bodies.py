@@ -10,16 +10,21 @@ bodies that were not loaded, and it cannot print a stale one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urljoin
 
 from octavo_content import Post
 
 # "feed" is the body as feeds show it: local links and images absolute.
 Part = Literal["body", "list", "summary", "feed"]
+
+# A URL attribute of an element, as the parser writes them: double-quoted.
+_URL_ATTRIBUTE = re.compile(r'(?<=\s)(href|src|srcset)="([^"]*)"')
 
 _LOADED: ContextVar[Mapping[str, Post] | None] = ContextVar("octavo_bodies", default=None)
 
@@ -63,6 +68,37 @@ class HtmlText(BodyRef):
 
     def __str__(self) -> str:
         return self.html()
+
+
+@dataclass(frozen=True)
+class ResolvedHtmlText(HtmlText):
+    """`HtmlText` with every link and image URL made absolute against `base` (the post's URL),
+    for feeds that have no `xml:base` to resolve them (RSS, JSON Feed)."""
+
+    base: str = ""
+
+    def __str__(self) -> str:
+        return resolved_urls(self.html(), self.base)
+
+
+def resolved_urls(html: str, base: str) -> str:
+    """Given HTML and the absolute URL it was written at, returns it with every `href`, `src`
+    and `srcset` URL absolute (`#notes` becomes `<base>#notes`; absolute URLs stay)."""
+
+    def join(url: str) -> str:
+        # Attribute values are escaped (`&amp;`): only their start can change, never an entity.
+        return urljoin(base, url)
+
+    def attribute(match: re.Match[str]) -> str:
+        name, value = match.group(1), match.group(2)
+        if name == "srcset":
+            candidates = (part.strip().split(" ", 1) for part in value.split(","))
+            value = ", ".join(" ".join([join(c[0]), *c[1:]]) for c in candidates if c[0])
+        else:
+            value = join(value)
+        return f'{name}="{value}"'
+
+    return _URL_ATTRIBUTE.sub(attribute, html)
 
 
 @contextmanager

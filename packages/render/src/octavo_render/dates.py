@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from email.utils import format_datetime
 
 from octavo_content import LightPost
 
@@ -45,6 +46,12 @@ def day_text(day: date) -> str:
 def rfc3339(moment: datetime, zone: tzinfo) -> str:
     """Given a datetime, returns it in RFC 3339 (which is also a W3C datetime), to the second."""
     return aware(moment, zone).isoformat(timespec="seconds")
+
+
+def rfc822(moment: datetime, zone: tzinfo) -> str:
+    """Given a datetime, returns it in RFC 822 as RSS's dates want it (`Mon, 01 Jul 2024
+    09:30:00 +0200`), with English names whatever the machine's locale."""
+    return format_datetime(aware(moment, zone).replace(microsecond=0))
 
 
 def publication_day(post: LightPost, zone: tzinfo) -> date:

@@ -15,7 +15,18 @@ from octavo_content import AuthorProfile, LightPost, Post, SiteConfig, Tag, newe
 from octavo_render import dates, theme
 from octavo_render.bodies import Html, bodies_loaded
 from octavo_render.environment import template_environment
-from octavo_render.feeds import Feed, feed_entry, feed_posts, feed_updated, site_author
+from octavo_render.feeds import (
+    FEED_TEMPLATES,
+    FEED_TYPES,
+    Feed,
+    feed_entry,
+    feed_path,
+    feed_posts,
+    feed_title,
+    feed_updated,
+    feed_updated_rfc822,
+    site_author,
+)
 from octavo_render.links import Links
 from octavo_render.sitemap import SITEMAP_PATH, SitemapEntry, SitemapUrl
 from octavo_render.structured import blog, blog_posting, script_json, web_page
@@ -23,6 +34,7 @@ from octavo_render.toc import TOC_MINIMUM, toc_tree
 from octavo_render.views import (
     ArchiveEntry,
     AuthorInfo,
+    FeedLink,
     Link,
     PageMeta,
     PageView,
@@ -168,7 +180,7 @@ class Renderer:
                 title,
                 self._config.description,
                 permalinks.tag_url(slug, page.number),
-                feeds=(*self._site_feeds(), feed),
+                feeds=(*self._site_feeds(), *self._feed_links(feed)),
             ),
             tag=entry.tag,
             count=entry.count,
@@ -246,24 +258,26 @@ class Renderer:
         )
         return View.of("404.html", meta=meta)
 
-    def site_feed_view(self, posts: Sequence[LightPost]) -> View:
+    def site_feed_view(self, posts: Sequence[LightPost], fmt: str = "atom") -> View:
         """Given the site's posts, returns the view of the Atom feed of the newest of them."""
         permalinks = self._config.permalinks
         return self._feed(
             posts,
             title=self._config.title,
-            self_path=permalinks.feed,
+            self_path=feed_path(permalinks.feed, fmt),
             page_path=permalinks.home_url(),
+            fmt=fmt,
         )
 
-    def tag_feed_view(self, entry: TagEntry) -> View:
-        """Given a tag, returns the view of the Atom feed of its newest `FEED_LIMIT` posts."""
+    def tag_feed_view(self, entry: TagEntry, fmt: str = "atom") -> View:
+        """Given a tag, returns the view of the feed of its newest posts, in format `fmt`."""
         permalinks = self._config.permalinks
         return self._feed(
             entry.posts,
             title=self._full_title(f"Tag: {entry.tag.name}"),
-            self_path=permalinks.tag_feed_url(entry.tag.slug),
+            self_path=feed_path(permalinks.tag_feed_url(entry.tag.slug), fmt),
             page_path=permalinks.tag_url(entry.tag.slug),
+            fmt=fmt,
         )
 
     def term_view(self, taxonomy: str, entry: TagEntry, page: Page[LightPost]) -> View:
@@ -283,7 +297,7 @@ class Renderer:
                 self._paged_title(title, page),
                 self._config.description,
                 permalinks.term_url(taxonomy, slug, page.number),
-                feeds=(*self._site_feeds(), feed),
+                feeds=(*self._site_feeds(), *self._feed_links(feed)),
             ),
             label=label,
             term=entry.tag,
@@ -318,7 +332,7 @@ class Renderer:
             terms=terms,
         )
 
-    def term_feed_view(self, taxonomy: str, entry: TagEntry) -> View:
+    def term_feed_view(self, taxonomy: str, entry: TagEntry, fmt: str = "atom") -> View:
         """Given a taxonomy's plural name and one of its terms, returns the view of the term's
         Atom feed."""
         permalinks = self._config.permalinks
@@ -326,8 +340,9 @@ class Renderer:
         return self._feed(
             entry.posts,
             title=self._full_title(f"{label}: {entry.tag.name}"),
-            self_path=permalinks.term_feed_url(taxonomy, entry.tag.slug),
+            self_path=feed_path(permalinks.term_feed_url(taxonomy, entry.tag.slug), fmt),
             page_path=permalinks.term_url(taxonomy, entry.tag.slug),
+            fmt=fmt,
         )
 
     def author_view(self, entry: TagEntry, page: Page[LightPost]) -> View:
@@ -346,7 +361,7 @@ class Renderer:
                 self._paged_title(f"Posts by {author.name}", page),
                 author.bio or self._config.description,
                 permalinks.author_url(slug, page.number),
-                feeds=(*self._site_feeds(), feed),
+                feeds=(*self._site_feeds(), *self._feed_links(feed)),
             ),
             author=author,
             count=entry.count,
@@ -355,14 +370,15 @@ class Renderer:
             pagination=self._pagination(page, lambda number: permalinks.author_url(slug, number)),
         )
 
-    def author_feed_view(self, entry: TagEntry) -> View:
+    def author_feed_view(self, entry: TagEntry, fmt: str = "atom") -> View:
         """Given an author, returns the view of the Atom feed of their newest posts."""
         permalinks = self._config.permalinks
         return self._feed(
             entry.posts,
             title=self._full_title(f"Posts by {self._author_info(entry).name}"),
-            self_path=permalinks.author_feed_url(entry.tag.slug),
+            self_path=feed_path(permalinks.author_feed_url(entry.tag.slug), fmt),
             page_path=permalinks.author_url(entry.tag.slug),
+            fmt=fmt,
         )
 
     def series_view(self, entry: TagEntry, page: Page[LightPost]) -> View:
@@ -380,7 +396,7 @@ class Renderer:
                 self._paged_title(f"Series: {entry.tag.name}", page),
                 self._config.description,
                 permalinks.series_url(slug, page.number),
-                feeds=(*self._site_feeds(), feed),
+                feeds=(*self._site_feeds(), *self._feed_links(feed)),
             ),
             label="Series",
             term=entry.tag,
@@ -390,14 +406,15 @@ class Renderer:
             pagination=self._pagination(page, lambda number: permalinks.series_url(slug, number)),
         )
 
-    def series_feed_view(self, entry: TagEntry) -> View:
+    def series_feed_view(self, entry: TagEntry, fmt: str = "atom") -> View:
         """Given a series, returns the view of the Atom feed of its newest parts."""
         permalinks = self._config.permalinks
         return self._feed(
             entry.posts,
             title=self._full_title(f"Series: {entry.tag.name}"),
-            self_path=permalinks.series_feed_url(entry.tag.slug),
+            self_path=feed_path(permalinks.series_feed_url(entry.tag.slug), fmt),
             page_path=permalinks.series_url(entry.tag.slug),
+            fmt=fmt,
         )
 
     def sitemap_view(self, entries: Sequence[SitemapEntry]) -> View:
@@ -469,18 +486,21 @@ class Renderer:
         """Returns the HTML of the page shown for an address the site does not have."""
         return self.render(self.not_found_view())
 
-    def site_feed(self, posts: Sequence[Post]) -> bytes:
-        """Given the site's posts, returns the Atom feed of the newest `FEED_LIMIT` of them."""
-        return self.render(self.site_feed_view(posts), _by_source(posts))
+    def site_feed(self, posts: Sequence[Post], fmt: str = "atom") -> bytes:
+        """Given the site's posts, returns the feed (Atom, or `fmt`: "rss", "json") of the newest
+        `[feeds] entries` of them."""
+        return self.render(self.site_feed_view(posts, fmt), _by_source(posts))
 
-    def tag_feed(self, entry: TagEntry, bodies: Sequence[Post] | None = None) -> bytes:
-        """Given a tag, returns the Atom feed of its newest posts.
+    def tag_feed(
+        self, entry: TagEntry, bodies: Sequence[Post] | None = None, fmt: str = "atom"
+    ) -> bytes:
+        """Given a tag, returns the feed (Atom, or `fmt`) of its newest posts.
 
         The bodies are the entry's own posts when it was indexed from whole posts.
         """
         whole = [post for post in entry.posts if isinstance(post, Post)]
         return self.render(
-            self.tag_feed_view(entry), _by_source(whole if bodies is None else bodies)
+            self.tag_feed_view(entry, fmt), _by_source(whole if bodies is None else bodies)
         )
 
     def sitemap(self, entries: Sequence[SitemapEntry]) -> bytes:
@@ -602,9 +622,18 @@ class Renderer:
             return title
         return title + _TITLE_SEPARATOR + self._config.title
 
-    def _site_feeds(self) -> tuple[Link, ...]:
-        """Returns the feed every page announces: the site's."""
-        return (Link(self._config.title, self._links.path(self._config.permalinks.feed)),)
+    def _site_feeds(self) -> tuple[FeedLink, ...]:
+        """Returns the feeds every page announces: the site's, one per format."""
+        return self._feed_links(
+            Link(self._config.title, self._links.path(self._config.permalinks.feed))
+        )
+
+    def _feed_links(self, atom: Link) -> tuple[FeedLink, ...]:
+        """Given the link to an Atom feed, returns a `<link>` for each of the site's formats."""
+        return tuple(
+            FeedLink(feed_title(atom.text, fmt), feed_path(atom.url, fmt), FEED_TYPES[fmt])
+            for fmt in self._config.feeds.formats
+        )
 
     def _path_of_tag_feed(self, slug: str) -> str:
         """Given a tag slug, returns the link path of its feed."""
@@ -617,7 +646,7 @@ class Renderer:
         site_path: str,
         *,
         kind: str = "website",
-        feeds: tuple[Link, ...] | None = None,
+        feeds: tuple[FeedLink, ...] | None = None,
         json_ld: Markup | None = None,
         published: str | None = None,
         modified: str | None = None,
@@ -747,10 +776,16 @@ class Renderer:
         )
 
     def _feed(
-        self, posts: Sequence[LightPost], *, title: str, self_path: str, page_path: str
+        self,
+        posts: Sequence[LightPost],
+        *,
+        title: str,
+        self_path: str,
+        page_path: str,
+        fmt: str = "atom",
     ) -> View:
-        """Given posts and the feed's title and site paths, returns the Atom feed's view."""
-        chosen = feed_posts(posts)
+        """Given posts, the feed's title and site paths and its format, returns its view."""
+        chosen = feed_posts(posts, self._config.feeds.entries)
         self_url = self._links.absolute(self_path)
         feed = Feed(
             id=self_url,
@@ -760,12 +795,13 @@ class Renderer:
             page_url=self._links.absolute(page_path),
             updated=feed_updated(chosen, self._config),
             author=site_author(self._config),
+            updated_rfc822=feed_updated_rfc822(chosen, self._config),
             entries=tuple(
                 feed_entry(post, self._config, self._index, self._digest_of(post.source))
                 for post in chosen
             ),
         )
-        return View.of("feed.xml", feed=feed)
+        return View.of(FEED_TEMPLATES[fmt], feed=feed)
 
 
 def cloud_weight(count: int, most: int) -> int:

@@ -40,6 +40,13 @@ class Link:
 
 
 @dataclass(frozen=True)
+class FeedLink(Link):
+    """A feed a page announces in its `<head>`: its title, URL and media type."""
+
+    type: str = "application/atom+xml"
+
+
+@dataclass(frozen=True)
 class SiteView:
     """What every page shows of the site: its title, its navigation and its stylesheet."""
 
@@ -68,7 +75,7 @@ class PageMeta:
     canonical: str | None
     # The link path of this page, so the navigation can mark where the reader is.
     current: str | None
-    feeds: tuple[Link, ...]
+    feeds: tuple[FeedLink, ...]
     kind: str = "website"
     # JSON-LD, already escaped for a `<script>` element (see `structured.script_json`).
     json_ld: Markup | None = None

@@ -7,6 +7,7 @@ from functools import partial
 
 from octavo.kinds.term_lists import term_pages
 from octavo.pages import Claimant, Page, Site, TemplatePage
+from octavo_render import feed_path
 from octavo_tags import series_order
 
 
@@ -25,8 +26,9 @@ def pages(site: Site) -> Iterator[Page]:
             partial(renderer.series_view, entry),
             listed=parts,
         )
-        yield TemplatePage(
-            links.series_feed_url(entry.tag.slug),
-            claimant,
-            partial(renderer.series_feed_view, entry),
-        )
+        for fmt in site.config.feeds.formats:
+            yield TemplatePage(
+                feed_path(links.series_feed_url(entry.tag.slug), fmt),
+                claimant,
+                partial(renderer.series_feed_view, entry, fmt=fmt),
+            )
