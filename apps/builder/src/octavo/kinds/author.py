@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from octavo.kinds.term_lists import term_pages
-from octavo.pages import Claimant, Page, Site, TemplatePage
-from octavo_render import feed_path
+from octavo.kinds.term_lists import feed_pages, term_pages
+from octavo.pages import Claimant, Page, Site
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -23,9 +22,9 @@ def pages(site: Site) -> Iterator[Page]:
             partial(links.author_url, entry.tag.slug),
             partial(renderer.author_view, entry),
         )
-        for fmt in site.config.feeds.formats:
-            yield TemplatePage(
-                feed_path(links.author_feed_url(entry.tag.slug), fmt),
-                claimant,
-                partial(renderer.author_feed_view, entry, fmt=fmt),
-            )
+        yield from feed_pages(
+            site,
+            links.author_feed_url(entry.tag.slug),
+            claimant,
+            partial(renderer.author_feed_view, entry),
+        )

@@ -6,26 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from octavo.kinds.term_lists import feed_pages
 from octavo.kinds.theme import THEME
-from octavo.pages import Claimant, Page, Site, TemplatePage
-from octavo_render import feed_path
+from octavo.pages import Claimant, Page, Site
 
 
 def pages(site: Site) -> Iterator[Page]:
     """The site's feed, then each tag's."""
     links = site.config.permalinks
     renderer = site.renderer
-    formats = site.config.feeds.formats
     newest = site.posts[: site.config.feeds.entries]
-    for fmt in formats:
-        yield TemplatePage(
-            feed_path(links.feed, fmt), THEME, partial(renderer.site_feed_view, newest, fmt=fmt)
-        )
+    yield from feed_pages(site, links.feed, THEME, partial(renderer.site_feed_view, newest))
     for entry in site.index.entries:
         claimant = Claimant(f"tag {entry.tag.name!r}", entry.posts[0].source)
-        for fmt in formats:
-            yield TemplatePage(
-                feed_path(links.tag_feed_url(entry.tag.slug), fmt),
-                claimant,
-                partial(renderer.tag_feed_view, entry, fmt=fmt),
-            )
+        yield from feed_pages(
+            site,
+            links.tag_feed_url(entry.tag.slug),
+            claimant,
+            partial(renderer.tag_feed_view, entry),
+        )

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from octavo.kinds.term_lists import term_pages
-from octavo.pages import Claimant, Page, Site, TemplatePage
-from octavo_render import feed_path
+from octavo.kinds.term_lists import feed_pages, term_pages
+from octavo.pages import Claimant, Page, Site
 from octavo_tags import series_order
 
 
@@ -26,9 +25,9 @@ def pages(site: Site) -> Iterator[Page]:
             partial(renderer.series_view, entry),
             listed=parts,
         )
-        for fmt in site.config.feeds.formats:
-            yield TemplatePage(
-                feed_path(links.series_feed_url(entry.tag.slug), fmt),
-                claimant,
-                partial(renderer.series_feed_view, entry, fmt=fmt),
-            )
+        yield from feed_pages(
+            site,
+            links.series_feed_url(entry.tag.slug),
+            claimant,
+            partial(renderer.series_feed_view, entry),
+        )

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from octavo.kinds.term_lists import term_pages
+from octavo.kinds.term_lists import feed_pages, term_pages
 from octavo.pages import Claimant, Page, Site, TemplatePage
-from octavo_render import feed_path
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -29,12 +28,12 @@ def pages(site: Site) -> Iterator[Page]:
                 partial(links.term_url, taxonomy, entry.tag.slug),
                 partial(renderer.term_view, taxonomy, entry),
             )
-            for fmt in site.config.feeds.formats:
-                yield TemplatePage(
-                    feed_path(links.term_feed_url(taxonomy, entry.tag.slug), fmt),
-                    claimant,
-                    partial(renderer.term_feed_view, taxonomy, entry, fmt=fmt),
-                )
+            yield from feed_pages(
+                site,
+                links.term_feed_url(taxonomy, entry.tag.slug),
+                claimant,
+                partial(renderer.term_feed_view, taxonomy, entry),
+            )
         if not index.entries:
             continue
         yield TemplatePage(

@@ -1,5 +1,6 @@
-"""The paginated list of one term's posts (a tag, a category, an author, a series): the shape the
-tag, taxonomy, author and series kinds share, so each says only its URLs and its views."""
+"""The paginated list of one term's posts (a tag, a category, an author, a series), and a feed
+in each configured format: the shapes the tag, taxonomy, author, series and feed kinds share, so
+each says only its URLs and its views, and none can forget a format."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import partial
 
 from octavo.pages import Claimant, Site, TemplatePage
 from octavo_content import LightPost
-from octavo_render import View
+from octavo_render import View, feed_path
 from octavo_tags import Page, TagEntry, paginate
 
 
@@ -41,3 +42,12 @@ def term_pages(
             in_sitemap=True,
             lastmod=newest if page.number == 1 else None,
         )
+
+
+def feed_pages(
+    site: Site, atom_url: str, claimant: Claimant, view: Callable[..., View]
+) -> Iterator[TemplatePage]:
+    """Given a feed's Atom URL, who claims it and its view (taking `fmt`), returns the feed in
+    each of `[feeds] formats`, RSS and JSON Feed beside the Atom one."""
+    for fmt in site.config.feeds.formats:
+        yield TemplatePage(feed_path(atom_url, fmt), claimant, partial(view, fmt=fmt))
