@@ -1,9 +1,13 @@
-"""Helpers for the server's tests: a real uvicorn on a free port, files on disk."""
+"""Helpers for the server's tests: a real uvicorn on a free port, `octavo serve` as a subprocess,
+a Chromium tab that counts CSP violations, files on disk."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -11,10 +15,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
 
 REPO = Path(__file__).resolve().parents[3]
 DEMO = REPO / "examples" / "demo"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -86,3 +100,65 @@ def write(path: Path, text: str | bytes) -> Path:
 
 FEED = '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>\n'
 PAGE = '<!DOCTYPE html><html lang="en"><head><title>{0}</title></head><body>{0}</body></html>'
+
+
+@contextmanager
+def octavo_serve(
+    arguments: list[str],
+    log: Path,
+    *,
+    ready: str = "/",
+    seconds: float = 20,
+    env: dict[str, str] | None = None,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Runs `python -m octavo serve ARGUMENTS --port P` until `ready` answers 200; yields its
+    root URL and process, and ends it (SIGTERM, then SIGKILL) at the end. Output goes to `log`."""
+    port = free_port()
+    command = [sys.executable, "-m", "octavo", "serve", *arguments, "--port", str(port)]
+    url = f"http://127.0.0.1:{port}"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env=env or dict(os.environ)
+        )
+        try:
+            deadline = time.monotonic() + seconds
+            while True:
+                assert process.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, (
+                    f"octavo serve did not answer within {seconds} s"
+                )
+                try:
+                    if httpx.get(url + ready, timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            yield url, process
+        finally:
+            if process.poll() is None:
+                process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+@contextmanager
+def browser_tab() -> Iterator[Any]:
+    """A Chromium tab (Debian's, driven by Playwright) that counts Content-Security-Policy
+    violations in `window.cspViolations` (Playwright's init scripts bypass CSP)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            tab = browser.new_page()
+            tab.set_default_timeout(10_000)
+            tab.add_init_script(
+                "window.cspViolations = [];"
+                "document.addEventListener('securitypolicyviolation',"
+                " (e) => window.cspViolations.push(e.violatedDirective));"
+            )
+            yield tab
+        finally:
+            browser.close()

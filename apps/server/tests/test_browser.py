@@ -3,26 +3,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from serving_helpers import free_port
+from serving_helpers import CHROMIUM, browser_tab, octavo_serve
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 POST = "content/building-a-blog-engine-with-monorepo-architecture.md"
 POST_URL = "/posts/building-a-blog-engine-with-monorepo-architecture/"
 OVERLAY = "#octavo-build-errors"
@@ -36,59 +24,15 @@ pytestmark = [
 @pytest.fixture
 def serve(demo_site: Path, tmp_path: Path) -> Iterator[str]:
     """`octavo serve` on the demo site; yields its base URL."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "octavo",
-        "serve",
-        str(demo_site),
-        "--port",
-        str(port),
-        "-o",
-        str(tmp_path / "preview"),
-    ]
-    log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, (tmp_path / "serve.log").read_text()
-            assert time.monotonic() < deadline, "octavo serve did not answer within 20 s"
-            try:
-                if httpx.get(url + "/", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    arguments = [str(demo_site), "-o", str(tmp_path / "preview")]
+    with octavo_serve(arguments, tmp_path / "serve.log") as (url, _):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture
 def page(serve: str) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            tab = browser.new_page()
-            tab.set_default_timeout(10_000)
-            # Counts Content-Security-Policy violations; Playwright's init scripts bypass CSP.
-            tab.add_init_script(
-                "window.cspViolations = [];"
-                "document.addEventListener('securitypolicyviolation',"
-                " (e) => window.cspViolations.push(e.violatedDirective));"
-            )
-            yield tab
-        finally:
-            browser.close()
+    with browser_tab() as tab:
+        yield tab
 
 
 def edit(site: Path, old: str, new: str) -> None:

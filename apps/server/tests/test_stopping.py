@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
-from serving_helpers import free_port
+from serving_helpers import octavo_serve
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
@@ -22,29 +18,12 @@ def test_a_stopped_server_leaves_no_temporary_folder(
 ) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    port = free_port()
-    command = [sys.executable, "-m", "octavo", "serve", str(demo_site), "--port", str(port)]
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        # The preview is built in a folder made by tempfile, under TMPDIR.
-        environment = {**os.environ, "TMPDIR": str(scratch)}
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment)
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                assert process.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, "octavo serve did not answer within 30 s"
-                try:
-                    if httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            assert [path.name[:13] for path in scratch.iterdir()] == ["octavo-serve-"]
-            process.send_signal(stop)
-            process.wait(timeout=15)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait(timeout=10)
+    # The preview is built in a folder made by tempfile, under TMPDIR.
+    environment = {**os.environ, "TMPDIR": str(scratch)}
+    with octavo_serve([str(demo_site)], log, seconds=30, env=environment) as (_, process):
+        assert [path.name[:13] for path in scratch.iterdir()] == ["octavo-serve-"]
+        process.send_signal(stop)
+        process.wait(timeout=15)
     assert list(scratch.iterdir()) == [], log.read_text()
     assert "Traceback" not in log.read_text()

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from serving_helpers import free_port
-from test_browser import CHROMIUM, CHROMIUM_ARGS
+from serving_helpers import CHROMIUM, browser_tab, octavo_serve
 
 BLOG = "https://example.org/blog/"
 # The theme's stylesheet gives the body a measure; a browser's own style leaves it `none`.
@@ -30,54 +27,21 @@ def serve(request: pytest.FixtureRequest, demo_site: Path, tmp_path: Path) -> It
     """`octavo serve` on the demo site moved under /blog/; yields the server's root URL."""
     config = demo_site / "octavo.toml"
     config.write_text(config.read_text("utf-8").replace("https://demo.example.org/", BLOG))
-    octavo = [sys.executable, "-m", "octavo"]
-    port = free_port()
     if request.param == "writing":
         mode = ["-o", str(tmp_path / "preview")]
     else:
-        subprocess.run([*octavo, "build", str(demo_site)], check=True, capture_output=True)
+        build = [sys.executable, "-m", "octavo", "build", str(demo_site)]
+        subprocess.run(build, check=True, capture_output=True)
         mode = ["--no-watch", "--workers", "1"]
-    command = [*octavo, "serve", str(demo_site), "--port", str(port), *mode]
-    log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, (tmp_path / "serve.log").read_text()
-            assert time.monotonic() < deadline, "octavo serve did not answer within 20 s"
-            try:
-                if httpx.get(url + "/blog/", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    arguments = [str(demo_site), *mode]
+    with octavo_serve(arguments, tmp_path / "serve.log", ready="/blog/") as (url, _):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture
 def page(serve: str) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            tab = browser.new_page()
-            tab.set_default_timeout(10_000)
-            tab.add_init_script(
-                "window.cspViolations = [];"
-                "document.addEventListener('securitypolicyviolation',"
-                " (e) => window.cspViolations.push(e.violatedDirective));"
-            )
-            yield tab
-        finally:
-            browser.close()
+    with browser_tab() as tab:
+        yield tab
 
 
 def test_a_sub_path_site_is_styled_and_its_links_lead_to_styled_pages(
