@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -13,6 +14,9 @@ import pytest
 from octavo_content import Heading, Post, SiteConfig
 from octavo_render import Renderer
 from octavo_tags import TagIndex
+
+# So the tests can import their helper modules (wcag) in importlib mode.
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 def make_post(

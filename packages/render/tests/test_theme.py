@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from wcag import contrast, scheme
 
 from octavo_content import Post, SiteConfig
 from octavo_render import Renderer
@@ -182,31 +183,9 @@ def test_cloud_weight_grows_logarithmically(count: int, most: int, weight: int) 
 # Colours: every text colour of the theme against the backgrounds it is shown on.
 
 
-def _scheme(css: str, dark: bool) -> dict[str, str]:
-    """Given the stylesheet, returns the custom properties of the light or dark scheme."""
-    light = dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-f]{6})", css.split("@media")[0]))
-    if not dark:
-        return light
-    block = css.split("@media (prefers-color-scheme: dark)")[1].split("\n}\n")[0]
-    return light | dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-f]{6})", block))
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(one: str, other: str) -> float:
-    """Given two #rrggbb colours, returns their WCAG contrast ratio."""
-    high, low = sorted((_luminance(one), _luminance(other)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_every_colour_pair_passes_wcag_aa(dark: bool) -> None:
-    css = theme_assets()[asset_path("/theme/style.css")].decode()
-    colours = _scheme(css, dark)
+    colours = scheme(dark)
     text = ["--fg", "--muted", "--link", "--link-visited", "--focus"]
     highlights = [name for name in colours if name.startswith("--hl-")]
     assert len(highlights) >= 10
