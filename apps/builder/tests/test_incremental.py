@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from octavo import Builder, BuildReport, SitePaths, main
+from octavo import Builder, BuildReport, Resident, SitePaths, main
 from octavo.moves import recorded_moves
 from octavo.verify import tree_differences
 from octavo_content import slugify
@@ -253,6 +253,9 @@ class SiteState:
     feed_formats: list[str] | None = None
     feed_entries: int | None = None
     feed_content: str | None = None
+    # Not a file: what a long-running process (`octavo serve`) keeps between its builds; None
+    # builds each time as the command line does.
+    resident: Resident | None = None
 
     def write(self, root: Path) -> None:
         """Makes the files under `root` match this state, rewriting only those that changed."""
@@ -331,7 +334,9 @@ class SiteState:
         """
         now = NOW + timedelta(days=self.clock)
         if clean_output is None:
-            return Builder(root, now=now, include_drafts=self.drafts).build()
+            return Builder(
+                root, now=now, include_drafts=self.drafts, resident=self.resident
+            ).build()
         return Builder(
             root,
             clean_output,
@@ -776,13 +781,13 @@ edits = st.one_of(*(kind.edits() for kind in KINDS))
     start=st.lists(st.tuples(st.just("add"), titles, days, tag_lists), min_size=2, max_size=4),
     steps=st.lists(edits, min_size=1, max_size=5),
 )
+@pytest.mark.parametrize("resident", [False, True], ids=["command line", "resident"])
 def test_incremental_output_equals_a_clean_build_after_every_edit(
-    start: list[Edit],
-    steps: list[Edit],
+    start: list[Edit], steps: list[Edit], resident: bool
 ) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / "site"
-        state = SiteState()
+        state = SiteState(resident=Resident() if resident else None)
         for edit in start:
             apply(state, edit)
         state.write(root)
@@ -846,12 +851,14 @@ def fixed_site() -> SiteState:
 # One case per kind of edit, drawn from the list itself: a kind added there is tested here, in
 # every run, whatever Hypothesis happens to draw.
 @pytest.mark.parametrize("kind", KINDS, ids=[kind.name for kind in KINDS])
+@pytest.mark.parametrize("resident", [False, True], ids=["command line", "resident"])
 def test_each_kind_of_edit_gives_the_output_of_a_clean_build(
-    kind: EditKind, tmp_path: Path
+    kind: EditKind, resident: bool, tmp_path: Path
 ) -> None:
     assert kind.fixed, f"{kind.name} has no fixed edits: its case would test nothing"
     root = tmp_path / "site"
     state = fixed_site()
+    state.resident = Resident() if resident else None
     state.write(root)
     assert state.build(root).ok
     assert (root / "public" / "writers" / "ada" / "index.html").is_file()  # the plugin's page

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from octavo.cli import COMMAND_GROUP, main
     from octavo.kinds import page_kinds
     from octavo.pages import Claimant, FilePage, Page, PageKind, Site, TemplatePage
+    from octavo.resident import Resident
     from octavo.routes import RouteTable
     from octavo.scaffold import create_site
     from octavo.site import SitePaths
@@ -27,6 +28,7 @@ _WHERE = {
     "OutputWriter": "octavo.writer",
     "Page": "octavo.pages",
     "PageKind": "octavo.pages",
+    "Resident": "octavo.resident",
     "Site": "octavo.pages",
     "TemplatePage": "octavo.pages",
     "page_kinds": "octavo.kinds",
@@ -45,6 +47,7 @@ __all__ = [
     "OutputWriter",
     "Page",
     "PageKind",
+    "Resident",
     "RouteTable",
     "Site",
     "SitePaths",

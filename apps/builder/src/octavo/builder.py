@@ -30,6 +30,7 @@ from octavo.progress import BuildProgress, NoProgress
 from octavo.reading import unusable_problems
 from octavo.records import BuildRecords
 from octavo.rendering import Rendered, render_pages, write_error
+from octavo.resident import KeptRoutes, Resident, other_files, partition
 from octavo.routes import RouteTable
 from octavo.site import SitePaths
 from octavo.sitedata import SiteData, load_site_data
@@ -94,6 +95,12 @@ class Routed:
     routes: RouteTable
     moved: dict[str, str]
     cache: BuildCache | None
+    # The redirects of moved posts as the history gave them (the route phase drops those
+    # another page claims), and what phases 2 and 3 reported.
+    recorded_moves: dict[str, str]
+    problems: tuple[ContentError, ...]
+    # Phases 2 and 3 kept from an earlier build in this process, when they were reused.
+    reused: KeptRoutes | None = None
 
 
 class Builder:
@@ -113,10 +120,13 @@ class Builder:
         state: SiteState | None = None,
         moved: Mapping[str, str] | None = None,
         base_url: str | None = None,
+        resident: Resident | None = None,
     ) -> None:
         """`moved` (old URL -> new URL) stands for the redirects the cache's history would give:
         a clean build that must equal an incremental one (`--verify`) passes the ones it kept.
-        `base_url` stands for the config's (`octavo build --base-url`, a deploy preview's)."""
+        `base_url` stands for the config's (`octavo build --base-url`, a deploy preview's).
+        `resident` is what a long-running process keeps between its builds of this site and
+        output (`octavo serve`): given, the build reuses what it shows is unchanged."""
         self.paths = SitePaths.of(site, output)
         self.include_drafts = include_drafts
         self.now = now or datetime.now(UTC)
@@ -130,6 +140,7 @@ class Builder:
         self.working_set: tuple[object, ...] = ()
         self.given_moves = moved
         self.base_url = base_url
+        self.resident = resident
         # A build warns of broken links and anchors; `octavo check` (`check`) makes them errors.
         self.broken_link_severity: Literal["error", "warning"] = "warning"
 
@@ -225,8 +236,11 @@ class Builder:
         index = indexes.tags
         if only_errors(problems):
             return BuildReport(problems=tuple(problems), phases=timer.phases)
-        renders_with = self.renders_with(config, menu, site_data.digest)
-        structure = self.structure(renders_with, site, moved)
+        if routed.reused is not None:  # equal to what they would be made again (the check)
+            renders_with, structure = routed.reused.renders_with, routed.reused.structure
+        else:
+            renders_with = self.renders_with(config, menu, site_data.digest)
+            structure = self.structure(renders_with, site, moved)
         history = History(published_urls(site.published, site.digests), moved)
         records = BuildRecords(cache, writer, str(self.paths.output), structure, history)
         with timer("render"):
@@ -258,6 +272,18 @@ class Builder:
         )
         if cache is not None:
             report = self.remember(report, cache, state, writer, site)
+        if self.resident is not None:
+            self.resident.keep_routes(
+                KeptRoutes(
+                    routed,
+                    renders_with,
+                    structure,
+                    routed.recorded_moves,
+                    other_files(state),
+                    partition(site),
+                    routed.problems,
+                )
+            )
         # Freeing a large site's posts and pages one by one takes longer than rebuilding after
         # a body edit renders (0.13 s at 10,000 posts): the working set lives as long as the
         # Builder, and a command-line build exits without freeing it at all.
@@ -278,6 +304,13 @@ class Builder:
             site, cache = self.load(config, cache, state, problems)
             site_data = load_site_data(state.data)
             problems.extend(site_data.problems)
+        with timer("route"):
+            recorded_moves = self.moves(cache, site, problems)
+        reused = self.reuse(config, cache, state, site, site_data, recorded_moves)
+        if reused is not None:
+            problems.extend(reused.problems)
+            return reused
+        found_before = len(problems)
         with timer("index"):
             indexes = self.index(config, site, problems)
             index = indexes.tags
@@ -293,9 +326,43 @@ class Builder:
             indexes=indexes,
         )
         with timer("route"):
-            moved = self.moves(cache, site, problems)
-            routes, moved = self.route(config, site, indexes, renderer, moved, problems)
-        return Routed(site, indexes, menu, site_data, renderer, routes, moved, cache)
+            routes, moved = self.route(config, site, indexes, renderer, recorded_moves, problems)
+        return Routed(
+            site,
+            indexes,
+            menu,
+            site_data,
+            renderer,
+            routes,
+            moved,
+            cache,
+            recorded_moves,
+            tuple(problems[found_before:]),
+        )
+
+    def reuse(
+        self,
+        config: SiteConfig,
+        cache: BuildCache | None,
+        state: SiteState,
+        site: LoadedSite,
+        site_data: SiteData,
+        recorded_moves: dict[str, str],
+    ) -> Routed | None:
+        """Phases 2 and 3 as an earlier build in this process made them, when that build's
+        resident shows they are what this build would make (see `Resident`); else None."""
+        resident = self.resident
+        if resident is None:
+            return None
+        reused = None
+        if resident.kept is not None:
+            renders_with = self.renders_with(config, resident.kept.routed.menu, site_data.digest)
+            reused = resident.routes_for(site, state, renders_with, recorded_moves)
+        if cache is not None:
+            resident.keep_posts(cache, site)
+        if reused is None:
+            return None
+        return replace(reused.routed, site_data=site_data, cache=cache, reused=reused)
 
     def unchanged(self, fresh: FreshBuild, seconds: float) -> BuildReport:
         """The report of a build that found its output already up to date."""
@@ -362,6 +429,7 @@ class Builder:
     def _load(self, config: SiteConfig, cache: BuildCache | None, state: SiteState) -> LoadedSite:
         # Measured before parsing: a post's HTML prints the size of each image it shows.
         self.images = measured_images((*state.content, *state.static))
+        known = self.resident.stored_posts(cache) if self.resident and cache else None
         site = load_site(
             self.paths,
             config,
@@ -372,6 +440,7 @@ class Builder:
             files=state.content,
             progress=self.progress,
             images=self.images,
+            known=known,
         )
         # What the walk could not read is an error: a folder read as empty would lose pages.
         site = replace(site, problems=(*unusable_problems(state.unusable), *site.problems))

@@ -114,6 +114,8 @@ class LoadedSite:
     pages: tuple[LightPost, ...] = ()
     # The posts whose expiry date has come (Hugo's expiryDate): no longer published.
     expired: tuple[LightPost, ...] = ()
+    # What the cache holds of each source file after this load.
+    entries: dict[str, CachedPost] = field(default_factory=dict)
 
     @property
     def published(self) -> tuple[LightPost, ...]:
@@ -147,14 +149,17 @@ def load_site(
     files: Iterable[SourceFile],
     progress: BuildProgress | None = None,
     images: Mapping[str, ImageInfo] | None = None,
+    known: dict[str, CachedPost] | None = None,
 ) -> LoadedSite:
     """Parse every post that changed since the cache saw it; nothing stops at the first error.
 
     `images` are the site's images as measured now: a post parsed when one it shows measured
-    otherwise (or was missing) is parsed again.
+    otherwise (or was missing) is parsed again. `known` stands for what `cache` holds, when a
+    long-running process kept it from its last load (`Resident`).
     """
     images = images or {}
-    known = cache.posts() if cache else {}
+    if known is None:
+        known = cache.posts() if cache else {}
     generation = cache.next_generation() if cache else 0
     # Posts parsed since the last build that published into this output are new to it.
     published = cache.built_generation(str(paths.output)) if cache else 0
@@ -259,6 +264,7 @@ def load_site(
         parsed=len(parsed),
         pages=tuple(pages),
         expired=tuple(expired),
+        entries=entries,
     )
 
 

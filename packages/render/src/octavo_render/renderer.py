@@ -720,10 +720,16 @@ class Renderer:
     def post_card(self, post: LightPost) -> PostView:
         """Given a post, returns it with its links, dates and HTML ready to print.
 
-        Made once per post and build: the same card is on its page and on every list.
+        Made once per post and content: the same card is on its page and on every list. A
+        renderer kept between builds (`octavo serve`) sees a post edited in its text alone
+        as the same object with another content hash.
         """
         known = self._cards.get(post.source)
-        if known is None or known.model is not post:
+        if (
+            known is None
+            or known.model is not post
+            or known.body.digest != self._digest_of(post.source)
+        ):
             known = self._cards[post.source] = self._new_card(post)
         return known
 

@@ -1,0 +1,128 @@
+"""A `Resident` (what `octavo serve` keeps between builds): it reuses the indexes and routes only
+when an edit changed what pages show of a post, and its output always equals a clean build's.
+
+`test_incremental.py` runs every kind of edit with a resident too; these cases say which
+edits may reuse and which may not, and what another process's build in between does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from octavo import Builder, BuildReport, Resident
+from octavo.verify import tree_differences
+
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def write_site(root: Path, count: int = 12) -> None:
+    (root / "content").mkdir(parents=True)
+    (root / "octavo.toml").write_text(
+        'title = "T"\nbase_url = "https://example.org/"\ntimezone = "UTC"\nper_page = 4\n'
+    )
+    for n in range(count):
+        (root / "content" / f"p{n}.md").write_text(
+            f"---\ntitle: Post {n}\ndate: 2024-01-{n + 1:02d}\ntags: [t{n % 3}]\n---\n"
+            f"## Start\n\nBody {n}.\n"
+        )
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / "content" / name
+    path.write_text(path.read_text().replace(old, new))
+
+
+def built_as_clean(root: Path, report: BuildReport, clean: Path) -> None:
+    assert report.ok, report.errors
+    assert Builder(root, clean, now=NOW, use_cache=False).build().ok
+    assert tree_differences(root / "public", clean) == []
+
+
+def made_routes_again(report: BuildReport) -> bool:
+    """Whether a build made its indexes (and so its routes) instead of reusing them."""
+    return any(name == "index" for name, _ in report.phases)
+
+
+def test_an_edit_to_a_posts_text_reuses_the_routes_and_shows_the_new_text(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    assert made_routes_again(Builder(root, now=NOW, resident=resident).build())
+
+    # More words (another reading time), another first paragraph.
+    edit(root, "p3.md", "Body 3.", "Body three. " + "word " * 400)
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert not made_routes_again(report)
+    assert report.parsed == 1
+    assert "Body three." in (root / "public" / "posts" / "p3" / "index.html").read_text()
+    # The lists that show the post show its new reading time (it was 1 min).
+    assert "2 min read" in (root / "public" / "posts" / "p3" / "index.html").read_text()
+    assert "2 min read" in (root / "public" / "tags" / "t0" / "index.html").read_text()
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+def test_an_edit_that_moves_a_post_between_lists_makes_the_routes_again(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    Builder(root, now=NOW, resident=resident).build()
+
+    edit(root, "p3.md", "tags: [t0]", "tags: [t0, fresh]")
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert made_routes_again(report)
+    assert (root / "public" / "tags" / "fresh" / "index.html").is_file()
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+def test_an_edit_to_links_or_headings_makes_the_routes_again(tmp_path: Path) -> None:
+    # Links are checked against the routes and the anchors of the pages they name.
+    root = tmp_path / "site"
+    write_site(root)
+    (root / "content" / "p0.md").write_text(
+        "---\ntitle: Post 0\ndate: 2024-01-01\n---\nSee [3](/posts/p3/#start).\n"
+    )
+    resident = Resident()
+    assert Builder(root, now=NOW, resident=resident).build().warnings == []
+
+    edit(root, "p3.md", "Body 3.", "Body 3, see [gone](/posts/nowhere/).")
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert made_routes_again(report)
+    assert [w.field for w in report.warnings] == ["link"]
+
+    edit(root, "p3.md", "## Start", "## Begun")
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert made_routes_again(report)
+    assert sorted(w.field for w in report.warnings) == ["anchor", "link"]
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+def test_a_build_by_another_process_in_between_is_seen(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    Builder(root, now=NOW, resident=resident).build()
+
+    edit(root, "p4.md", "Body 4.", "Body four, built from the command line.")
+    assert Builder(root, now=NOW).build().ok  # `octavo build` while `octavo serve` runs
+    edit(root, "p5.md", "Body 5.", "Body five, built by the resident.")
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert report.parsed == 1
+    assert "Body four" in (root / "public" / "posts" / "p4" / "index.html").read_text()
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+def test_many_text_edits_in_a_row_each_equal_a_clean_build(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    Builder(root, now=NOW, resident=resident).build()
+    for number in range(4):
+        name = f"p{number * 3 % 12}.md"
+        edit(root, name, "\n## Start", f"\nEdit {number}.\n\n## Start")
+        report = Builder(root, now=NOW, resident=resident).build()
+        assert not made_routes_again(report)
+        built_as_clean(root, report, tmp_path / f"clean-{number}")
