@@ -126,3 +126,24 @@ def test_many_text_edits_in_a_row_each_equal_a_clean_build(tmp_path: Path) -> No
         report = Builder(root, now=NOW, resident=resident).build()
         assert not made_routes_again(report)
         built_as_clean(root, report, tmp_path / f"clean-{number}")
+
+
+def test_a_build_by_another_process_that_undid_an_edit_is_seen(tmp_path: Path) -> None:
+    # What the resident kept of the cache says the post's page shows "Second"; the command
+    # line built "First" again since. The resident must not trust its records of the page.
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    Builder(root, now=NOW, resident=resident).build()
+    page = root / "public" / "posts" / "p4" / "index.html"
+
+    edit(root, "p4.md", "Body 4.", "Second.")
+    assert Builder(root, now=NOW, resident=resident).build().ok
+    edit(root, "p4.md", "Second.", "Body 4.")
+    assert Builder(root, now=NOW).build().ok  # `octavo build` while `octavo serve` runs
+    assert "Second." not in page.read_text()
+
+    edit(root, "p4.md", "Body 4.", "Second.")
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert "Second." in page.read_text()
+    built_as_clean(root, report, tmp_path / "clean")

@@ -447,6 +447,9 @@ class Builder:
         self.static_files = state.static
         self.content_files = state.content
         if cache is not None:
+            kept = self.resident.stored_outputs(str(self.paths.output)) if self.resident else None
+            if kept is not None:
+                cache.seed_outputs(str(self.paths.output), kept)
             # Read now what rendering will ask of the cache, so a damaged file shows here,
             # where the build can discard it and load again.
             cache.outputs(str(self.paths.output))
@@ -609,6 +612,8 @@ class Builder:
             # The marker stays: the next build trusts nothing it recorded of this folder.
             return [write_error(self.paths.output, failure)]
         unsaved = records.save(rendered.records, (page.url for page in routes), writer.token)
+        if self.resident is not None:
+            self.resident.keep_outputs(str(self.paths.output), records.saved)
         if unsaved is not None:
             # Published, but not recorded: the marker stays, so the next build trusts nothing
             # it knew of this folder and makes every page again.

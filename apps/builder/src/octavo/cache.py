@@ -328,6 +328,11 @@ class BuildCache:
                 }
         return self._outputs[output]
 
+    def seed_outputs(self, output: str, records: dict[str, OutputRecord]) -> None:
+        """Take `records` as what `outputs(output)` would read (a long-running process kept
+        them from its last build: `Resident`)."""
+        self._outputs[output] = records
+
     def store_outputs(
         self, output: str, changed: dict[str, OutputRecord], removed: Iterable[str]
     ) -> None:

@@ -47,6 +47,8 @@ class BuildRecords:
         self.same_structure = (
             self.trusted and cache is not None and cache.meta(f"structure:{output}") == structure
         )
+        # The records the cache holds once `save` succeeded.
+        self.saved: dict[str, OutputRecord] | None = None
 
     def standing(self, url: str, changed_posts: frozenset[str]) -> OutputRecord | None:
         """The record of `url` when its page cannot have changed, without building its view.
@@ -74,7 +76,8 @@ class BuildRecords:
         try:
             if not self.trusted:  # records of another state of the folder: start them anew
                 cache.forget_outputs(output)
-            cache.store_outputs(output, fresh, set(self.outputs) - set(urls))
+            removed = set(self.outputs) - set(urls)
+            cache.store_outputs(output, fresh, removed)
             cache.set_meta(f"token:{output}", token)
             cache.set_meta(f"structure:{output}", self.structure)
             if self.history is not None:
@@ -86,4 +89,6 @@ class BuildRecords:
             cache.commit()
         except (sqlite3.Error, OSError) as failure:
             return failure
+        kept = {url: record for url, record in self.outputs.items() if url not in removed}
+        self.saved = kept | fresh
         return None

@@ -6,9 +6,9 @@ makes the indexes and the route table again (0.5 s): all of it is the same after
 post's text. A `Resident` keeps two things between builds, each used only when a check made at
 that build shows it equals what the build would make again:
 
-- **The stored posts** (what `BuildCache.posts` returns). They are trusted while the cache's
-  load counter is the one this process's last load set (no other build loaded posts since) and
-  the posts were parsed under the same settings.
+- **The stored posts and page records** (what `BuildCache.posts` and `BuildCache.outputs`
+  return). They are trusted while the cache's load counter is the one this process's last load
+  set (no other build loaded posts since) and the posts were parsed under the same settings.
 - **Phases 2 and 3** (indexes, menu, renderer, route table) of the last good build. They are
   reused when nothing they are made from changed: the same settings, templates and data, the same
   files besides the posts' own, every post published or set apart as before, and every edited
@@ -26,7 +26,7 @@ from octavo_content import ContentError, LightPost
 
 if TYPE_CHECKING:
     from octavo.builder import Routed
-    from octavo.cache import BuildCache, CachedPost
+    from octavo.cache import BuildCache, CachedPost, OutputRecord
     from octavo.freshness import SiteState, SourceFile
     from octavo.loading import LoadedSite
 
@@ -61,16 +61,36 @@ class Resident:
         self._posts: dict[str, CachedPost] | None = None
         self._parse_key = ""
         self._generation = -1
+        # The records of one output folder as this process's last build saved them.
+        self._outputs: tuple[str, dict[str, OutputRecord]] | None = None
+        # Whether this build may trust what is kept of the cache (set before its load).
+        self._trusted = False
         self.kept: KeptRoutes | None = None
 
     def stored_posts(self, cache: BuildCache) -> dict[str, CachedPost] | None:
         """The posts `cache` holds, as this process's last load left them; None when another
-        build may have changed them since (the cache's `posts()` must be read)."""
-        if self._posts is None or cache.parse_key != self._parse_key:
+        build may have changed the cache since (its `posts()` must be read then).
+
+        Called once per build, before its load: it decides for the whole build whether what
+        is kept of the cache is trusted.
+        """
+        self._trusted = (
+            self._posts is not None
+            and cache.parse_key == self._parse_key
+            and cache.meta_int("generation") == self._generation
+        )
+        return dict(self._posts) if self._posts is not None and self._trusted else None
+
+    def stored_outputs(self, output: str) -> dict[str, OutputRecord] | None:
+        """The records of `output` as this process's last build saved them; None unless the
+        cache is trusted (see `stored_posts`) and that build saved them."""
+        if not self._trusted or self._outputs is None or self._outputs[0] != output:
             return None
-        if cache.meta_int("generation") != self._generation:
-            return None
-        return dict(self._posts)
+        return dict(self._outputs[1])
+
+    def keep_outputs(self, output: str, records: dict[str, OutputRecord] | None) -> None:
+        """Remember the records of `output` this build saved (None: it could not save them)."""
+        self._outputs = None if records is None else (output, dict(records))
 
     def keep_posts(self, cache: BuildCache, site: LoadedSite) -> None:
         """Remember the posts this build's load left in `cache`."""
@@ -81,6 +101,7 @@ class Resident:
     def forget(self) -> None:
         """Keep nothing: the next build reads and makes everything again."""
         self._posts = None
+        self._outputs = None
         self.kept = None
 
     def keep_routes(self, kept: KeptRoutes) -> None:
