@@ -304,7 +304,6 @@ class Builder:
             site, cache = self.load(config, cache, state, problems)
             site_data = load_site_data(state.data)
             problems.extend(site_data.problems)
-        with timer("route"):
             recorded_moves = self.moves(cache, site, problems)
         reused = self.reuse(config, cache, state, site, site_data, recorded_moves)
         if reused is not None:
