@@ -32,6 +32,8 @@ _HINTS = {
     '  page = "pages/about.md",  url = "/contact/"  or  target = "archive"',
     "taxonomies": 'name each taxonomy singular = "plural", such as  category = "categories"',
     "term_strings": 'use  term_strings = "commas"  (the default) or  term_strings = "spaces"',
+    "strings": 'write  "Tags" = "Sujets"  under [strings], or a table of plural forms'
+    '  "%(num)d min read" = { one = "...", other = "..." }',
     "authors": 'describe an author as  [authors.ada]  with  name = "Ada Lovelace", bio = "..."',
 }
 
@@ -159,6 +161,10 @@ class SiteConfig(BaseModel):
     authors: dict[str, AuthorProfile] = Field(default_factory=dict)
     # [feeds]: the formats of the site's and each term's feed, their length and content.
     feeds: FeedsConfig = FeedsConfig()
+    # [strings]: the site's own words for the theme's, keyed by the English text
+    # ("Tags" = "Sujets"); a plural message takes a table of CLDR forms (one = ..., other = ...).
+    # The renderer checks the keys against its catalogue.
+    strings: dict[str, str | dict[str, str]] = Field(default_factory=dict)
 
     @field_validator("base_url")
     @classmethod
