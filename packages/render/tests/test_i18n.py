@@ -115,7 +115,9 @@ def _problems(language: str, strings: dict[str, Any] | None = None) -> list[Cont
 
 def test_a_shipped_language_and_good_strings_are_no_problem() -> None:
     assert _problems("fr") == []
-    assert _problems("fr-CA", {"Tags": "Mots-clés", "%(num)d post": {"one": "x", "other": "y"}}) == []
+    assert (
+        _problems("fr-CA", {"Tags": "Mots-clés", "%(num)d post": {"one": "x", "other": "y"}}) == []
+    )
     assert _problems("ja", {"(updated %(date)s)": "（%(date)s に更新）"}) == []
 
 
