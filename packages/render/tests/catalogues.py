@@ -10,13 +10,15 @@ import io
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "octavo_render"
 LOCALES = PACKAGE / "locales"
 TEMPLATE = LOCALES / "messages.pot"
 
+# The renderer's code marks its words with `ThemeStrings.text` beside gettext's usual names.
+KEYWORDS = {**DEFAULT_KEYWORDS, "text": None}
 # The templates are read as the renderer's environment reads them (`environment.py`).
 METHODS = [("**.py", "python"), ("theme/templates/**.html", "jinja2")]
 OPTIONS = {
@@ -35,7 +37,7 @@ def extracted() -> Catalog:
     without line numbers (a moved line must not make the template out of date)."""
     catalog = Catalog(project="octavo-render", fuzzy=False)
     for _file, _line, message, comments, context in extract_from_dir(
-        PACKAGE, method_map=METHODS, options_map=OPTIONS
+        PACKAGE, method_map=METHODS, options_map=OPTIONS, keywords=KEYWORDS
     ):
         catalog.add(message, None, [], auto_comments=comments, context=context)
     return catalog

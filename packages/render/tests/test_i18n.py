@@ -17,7 +17,7 @@ from conftest import Document, make_post
 
 from octavo_content import ContentError, Post
 from octavo_render import SHIPPED_LANGUAGES, Renderer, ThemeStrings, language_problems
-from octavo_render.i18n import english, placeholders
+from octavo_render.i18n import english, has_stray_percent, placeholders
 
 Read = Callable[[bytes], Document]
 _TAG = re.compile(r"</?\w+[^>]*>")
@@ -64,6 +64,7 @@ def test_translations_keep_the_placeholders_and_markup_of_the_english(language: 
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
         for form in forms:
             assert placeholders(form) == wanted, f"{language}: {form!r} for {texts[0]!r}"
+            assert not has_stray_percent(form), f"{language}: {form!r}"
             assert sorted(_TAG.findall(form)) == markup, f"{language}: {form!r}"
 
 
@@ -152,6 +153,9 @@ def test_wrong_plural_forms_and_placeholders_are_errors() -> None:
     assert few.expected == "the forms one, many, other (other is required)"
     (other,) = _problems("ja", {"%(num)d post": {"one": "x"}})
     assert "other is required" in str(other.expected)
+    (percent,) = _problems("fr", {"Tags": "Sujets à 100 %"})
+    assert percent.is_error and percent.hint == "write 'Sujets à 100 %%'"
+    assert _problems("fr", {"Tags": "Sujets à 100 %%"}) == []
     (extra,) = _problems("fr", {"Tag: %(name)s": "Sujet : %(nom)s"})
     assert "%(nom)s" in extra.message and extra.expected == "placeholders among: %(name)s"
 
@@ -192,3 +196,13 @@ def test_site_strings_reach_the_page_escaped_where_they_are_values(
     page = read(renderer.post_page(one, newer=None, older=None))
     assert "1 minute" in " ".join(page.text_of("p"))
     assert page.text_of("h1") == ["A <b>bold</b> title"]
+
+
+def test_a_percent_sign_is_written_twice_in_code_and_templates_alike(
+    renderer_for: Callable[..., Renderer], posts: list[Post], read: Read
+) -> None:
+    renderer = renderer_for(strings={"Tags": "Tags (100 %%)", "Archive": "Archive at 100%%"})
+    page = read(renderer.tags_page())
+    assert "Tags (100 %)" in page.text_of("a")  # the navigation, from the renderer's code
+    assert page.text_of("h1") == ["Tags (100 %)"]  # the heading, from the template
+    assert "Archive at 100%" in page.text_of("a")

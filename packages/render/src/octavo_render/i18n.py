@@ -41,6 +41,12 @@ def placeholders(text: str) -> frozenset[str]:
     return frozenset(_PLACEHOLDER.findall(text))
 
 
+def has_stray_percent(text: str) -> bool:
+    """Given a message, returns whether it has a `%` that is neither a placeholder nor `%%`
+    (formatting it would fail)."""
+    return "%" in re.sub(r"%\(\w+\)[sd]|%%", "", text)
+
+
 def site_locale(language: str) -> Locale | None:
     """Given a language tag (`fr`, `fr-CA`, `pt-BR`), returns Babel's locale, or None when Babel
     knows no such locale."""
@@ -112,6 +118,11 @@ class ThemeStrings:
         if found is not None and isinstance(found.string, str) and found.string:
             return found.string
         return message
+
+    def text(self, message: str, **values: object) -> str:
+        """Given an English msgid and its placeholders' values, returns the text to print, as
+        templates' `_()` gives it (`%%` is a percent sign)."""
+        return self.gettext(message) % values
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """Given an English plural message and a count, returns the form the count takes in the
@@ -216,6 +227,14 @@ def _override_problem(key: str, value: Override, locale: Locale) -> ContentError
                 hint="or one text for every count",
             )
     for text in forms.values():
+        if has_stray_percent(text):
+            return ContentError(
+                path="",
+                field=field,
+                message=f"{text!r} has a % sign of its own",
+                expected="%% for a percent sign, %(name)s for a placeholder",
+                hint=f"write {text.replace('%', '%%')!r}" if not placeholders(text) else None,
+            )
         extra = placeholders(text) - allowed
         if extra:
             names = ", ".join(f"%({name})s" for name in sorted(extra))

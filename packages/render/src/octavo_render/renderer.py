@@ -160,8 +160,9 @@ class Renderer:
         title = (
             self._config.title
             if page.number == 1
-            else self._strings.gettext("Page %(number)s of %(total)s")
-            % {"number": page.number, "total": page.total}
+            else self._strings.text(
+                "Page %(number)s of %(total)s", number=page.number, total=page.total
+            )
         )
         site_path = permalinks.home_url(page.number)
         meta = self._meta(
@@ -237,7 +238,7 @@ class Renderer:
         return View.of(
             "tags.html",
             meta=self._meta(
-                self._strings.gettext("Tags"),
+                self._strings.text("Tags"),
                 self._config.description,
                 self._config.permalinks.tags,
             ),
@@ -256,7 +257,7 @@ class Renderer:
         return View.of(
             "archive.html",
             meta=self._meta(
-                self._strings.gettext("Archive"),
+                self._strings.text("Archive"),
                 self._config.description,
                 self._config.permalinks.archive,
             ),
@@ -266,7 +267,7 @@ class Renderer:
     def not_found_view(self) -> View:
         """Returns the view of the page shown for an address the site does not have."""
         meta = PageMeta(
-            title=self._full_title(self._strings.gettext("Page not found")),
+            title=self._full_title(self._strings.text("Page not found")),
             description="",
             # Served at any missing address: no single address is its own.
             canonical=None,
@@ -303,10 +304,7 @@ class Renderer:
         permalinks = self._config.permalinks
         slug = entry.tag.slug
         label = self._label(self._config.singular_of(taxonomy))
-        title = self._strings.gettext("%(label)s: %(name)s") % {
-            "label": label,
-            "name": entry.tag.name,
-        }
+        title = self._strings.text("%(label)s: %(name)s", label=label, name=entry.tag.name)
         feed = Link(
             f"{entry.tag.name} ({self._config.title})",
             self._links.path(permalinks.term_feed_url(taxonomy, slug)),
@@ -360,8 +358,7 @@ class Renderer:
         return self._feed(
             entry.posts,
             title=self._full_title(
-                self._strings.gettext("%(label)s: %(name)s")
-                % {"label": label, "name": entry.tag.name}
+                self._strings.text("%(label)s: %(name)s", label=label, name=entry.tag.name)
             ),
             self_path=feed_path(permalinks.term_feed_url(taxonomy, entry.tag.slug), fmt),
             page_path=permalinks.term_url(taxonomy, entry.tag.slug),
@@ -421,7 +418,7 @@ class Renderer:
                 permalinks.series_url(slug, page.number),
                 feeds=(*self._site_feeds(), *self._feed_links(feed)),
             ),
-            label=self._strings.gettext("Series"),
+            label=self._strings.text("Series"),
             term=entry.tag,
             count=entry.count,
             feed=feed,
@@ -462,7 +459,7 @@ class Renderer:
         """
         return View.of(
             "redirect.html",
-            title=self._full_title(self._strings.gettext("Moved")),
+            title=self._full_title(self._strings.text("Moved")),
             old=self._links.path(old_path),
             target=self._links.path(target_url),
             canonical=self._links.absolute(target_url),
@@ -546,9 +543,9 @@ class Renderer:
         path = self._links.path
         nav = (
             (
-                Link(self._strings.gettext("Home"), path(permalinks.home_url())),
-                Link(self._strings.gettext("Tags"), path(permalinks.tags)),
-                Link(self._strings.gettext("Archive"), path(permalinks.archive)),
+                Link(self._strings.text("Home"), path(permalinks.home_url())),
+                Link(self._strings.text("Tags"), path(permalinks.tags)),
+                Link(self._strings.text("Archive"), path(permalinks.archive)),
             )
             if self._menu is None
             else tuple(Link(link.text, self._menu_url(link.url)) for link in self._menu)
@@ -574,29 +571,30 @@ class Renderer:
     def _label(self, name: str) -> str:
         """Given a taxonomy's name (`categories`, `blog_series`), returns it as a heading, in
         the site's language when the theme has the word (`Categories`) or the site gives it."""
-        return self._strings.gettext(name.replace("_", " ").replace("-", " ").capitalize())
+        return self._strings.text(name.replace("_", " ").replace("-", " ").capitalize())
 
     def _paged_title(self, title: str, page: Page[LightPost]) -> str:
         """Given a list's title and one of its pages, returns the page's title."""
         if page.number == 1:
             return title
-        return self._strings.gettext("%(title)s, page %(number)s of %(total)s") % {
-            "title": title,
-            "number": page.number,
-            "total": page.total,
-        }
+        return self._strings.text(
+            "%(title)s, page %(number)s of %(total)s",
+            title=title,
+            number=page.number,
+            total=page.total,
+        )
 
     def _tag_title(self, entry: TagEntry) -> str:
         """Given a tag, returns the title of its page and feed: `Tag: Python`."""
-        return self._strings.gettext("Tag: %(name)s") % {"name": entry.tag.name}
+        return self._strings.text("Tag: %(name)s", name=entry.tag.name)
 
     def _posts_by(self, name: str) -> str:
         """Given an author's name, returns the title of their page and feed."""
-        return self._strings.gettext("Posts by %(name)s") % {"name": name}
+        return self._strings.text("Posts by %(name)s", name=name)
 
     def _series_title(self, entry: TagEntry) -> str:
         """Given a series, returns the title of its page and feed: `Series: Rust`."""
-        return self._strings.gettext("Series: %(name)s") % {"name": entry.tag.name}
+        return self._strings.text("Series: %(name)s", name=entry.tag.name)
 
     def _author_info(self, entry: TagEntry) -> AuthorInfo:
         """Given an author's entry, returns what their page says of them."""
