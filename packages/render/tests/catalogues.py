@@ -58,6 +58,8 @@ def main() -> None:
     for po in sorted(LOCALES.glob("*.po")):
         with po.open("rb") as data:
             catalog = read_po(data, locale=po.stem.replace("-", "_"))
+        # The header keeps its date: a run that changes no message changes no file.
+        template.creation_date = catalog.creation_date
         catalog.update(template, no_fuzzy_matching=True)
         out = io.BytesIO()
         write_po(out, catalog, sort_output=True, width=100, no_location=True, ignore_obsolete=True)
