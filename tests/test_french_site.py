@@ -49,7 +49,7 @@ PAGES = {
     "archive": ("/archive/", ["Archives", "14 juillet 2024", "8 mai 2023"]),
     "category": ("/categories/recettes/", ["Catégorie\u00a0: Recettes", "3 articles"]),
     "categories list": ("/categories/", ["Catégories\u00a0: 2, par nom"]),
-    "author": ("/authors/ada/", ["Articles de Ada Lovelace", "Courriel", "3 articles"]),
+    "author": ("/authors/ada/", ["Articles écrits par Ada Lovelace", "Courriel", "3 articles"]),
     "series": ("/series/bases-du-pain/", ["Série\u00a0: Bases du pain", "2 articles"]),
     "redirect": ("/ancien/pain/", ["Cette page a été déplacée", "Elle se trouve désormais"]),
     "404": ("/404.html", ["Page introuvable", "Aller à la page d’accueil"]),
