@@ -256,6 +256,9 @@ class SiteState:
     # Not a file: what a long-running process (`octavo serve`) keeps between its builds; None
     # builds each time as the command line does.
     resident: Resident | None = None
+    # `language` and the body of `[strings]`: None writes no key.
+    language: str | None = None
+    strings: str | None = None
 
     def write(self, root: Path) -> None:
         """Makes the files under `root` match this state, rewriting only those that changed."""
@@ -291,6 +294,8 @@ class SiteState:
             "entries": self.feed_entries,
             "content": None if self.feed_content is None else f'"{self.feed_content}"',
         }
+        if self.strings is not None:
+            tables += f"[strings]\n{self.strings}\n"
         if any(value is not None for value in feeds.values()):
             tables += "[feeds]\n" + "".join(
                 f"{key} = {value}\n" for key, value in feeds.items() if value is not None
@@ -299,7 +304,10 @@ class SiteState:
             f'title = "Site {self.title}"\nbase_url = "{self.base_url}"\n'
             f'timezone = "UTC"\nper_page = {self.per_page}\n'
             f'list_content = "{self.list_content}"\n{author}'
-            f'term_strings = "{self.term_strings}"\n{extra}{tables}' + menu_toml(self.menu)
+            f'term_strings = "{self.term_strings}"\n'
+            + ("" if self.language is None else f'language = "{self.language}"\n')
+            + f"{extra}{tables}"
+            + menu_toml(self.menu)
         )
         data = root / "data" / "site.yaml"
         if self.data is None:
@@ -480,6 +488,12 @@ class EditKind:
         return st.tuples(st.just(self.name), *self.arguments)
 
 
+def says_home(output: Path, word: str) -> None:
+    """Asserts that the home page's navigation names the home page `word`."""
+    page = (output / "index.html").read_text()
+    assert f'aria-current="page">{word}</a>' in page
+
+
 def redirects_to(output: Path, old: str, new: str) -> None:
     """Asserts that the page at `old` redirects to `new` and that `_redirects` says so."""
     page = (output / old.strip("/") / "index.html").read_text()
@@ -503,6 +517,13 @@ which = st.integers(0, 20)
 # What a [[menu]] entry may name: the fixed site's page, built-in targets.
 MENU_ENTRIES = ["pages/about.md", "archive", "tags", "home"]
 FEED_FORMAT_LISTS = [["atom"], ["atom", "rss"], ["atom", "json"], ["rss", "atom", "json"]]
+# Site languages: shipped catalogues, a region of one, and one with no catalogue.
+LANGUAGES = ["fr", "ja", "de-AT", "pt-BR"]
+# Bodies of [strings]: one word, then another word and a plural by CLDR category.
+STRING_TABLES = [
+    '"Tags" = "Sujets"',
+    '"Home" = "Start"\n"%(num)d min read" = { one = "%(num)d minute", other = "%(num)d minutes" }',
+]
 KINDS = (
     EditKind("add", add, (titles, days, tag_lists), ((6, 4, ["Web"]),)),
     EditKind("delete", delete, (which,), ((0,), (4,))),
@@ -757,6 +778,24 @@ KINDS = (
         setting("feed_content"),
         (st.sampled_from([None, "full", "summary"]),),
         (("summary",), ("full",), (None,)),
+    ),
+    # The theme's words and the dates of every page follow the language; one with no catalogue
+    # (pt-BR) has English words and Portuguese dates.
+    EditKind(
+        "language",
+        setting("language"),
+        (st.sampled_from([None, *LANGUAGES]),),
+        (("fr",), ("ja",), ("pt-BR",), (None,)),
+        check=lambda output, number: says_home(
+            output, ["Accueil", "ホーム", "Home", "Home"][number]
+        ),
+    ),
+    EditKind(
+        "strings",
+        setting("strings"),
+        (st.sampled_from([None, *STRING_TABLES]),),
+        ((STRING_TABLES[0],), (STRING_TABLES[1],), (None,)),
+        check=lambda output, number: says_home(output, ["Home", "Start", "Home"][number]),
     ),
 )
 KIND_NAMED = {kind.name: kind for kind in KINDS}

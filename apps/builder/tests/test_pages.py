@@ -98,7 +98,7 @@ def test_a_dated_page_shows_its_date_and_updated_only_when_given(tmp_path: Path)
     write(root, "pages/revised.md", "title: Revised\nupdated: 2024-03-04\n")
     assert build(root).ok
     dated = html(root, "/dated/")
-    assert '<time datetime="2024-02-03">3 February 2024</time>' in dated
+    assert '<time datetime="2024-02-03">February 3, 2024</time>' in dated
     assert "updated" not in dated.split("<main", 1)[1].casefold()
     assert "(updated <time" in html(root, "/both/")
     revised = html(root, "/revised/")

@@ -97,3 +97,15 @@ def test_an_unknown_slug_source_is_an_error_at_its_line_naming_the_allowed_value
     assert error.message == "'name' is not a slug source"
     assert error.expected == '"file" or "title"'
     assert error.hint is not None and 'slug_source = "title"' in error.hint
+
+
+def test_strings_take_text_or_plural_forms_and_anything_else_is_one_error_at_its_line() -> None:
+    strings = '[strings]\n"Tags" = "Sujets"\n"%(num)d post" = { one = "un", other = "plusieurs" }\n'
+    config = SiteConfig.from_toml(GOOD + strings)
+    assert config.strings == {"Tags": "Sujets", "%(num)d post": {"one": "un", "other": "plusieurs"}}
+    with pytest.raises(ContentErrors) as caught:
+        SiteConfig.from_toml(GOOD + '[strings]\n"Tags" = "Sujets"\nHome = ["Accueil"]\n')
+    (error,) = caught.value.errors
+    assert (error.line, error.field) == (6, "strings.Home")
+    assert error.message == "['Accueil'] is not a word"
+    assert error.expected is not None and "plural forms" in error.expected

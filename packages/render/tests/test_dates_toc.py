@@ -10,15 +10,23 @@ from octavo_render.dates import day_text, published, rfc3339
 from octavo_render.toc import toc_tree
 
 
-def test_day_text_is_day_month_year_in_english() -> None:
-    assert day_text(datetime(2024, 5, 1).date()) == "1 May 2024"
-    assert day_text(datetime(2023, 12, 31).date()) == "31 December 2023"
+def test_day_text_is_the_long_date_of_the_locale() -> None:
+    day = datetime(2024, 7, 14).date()
+    assert day_text(day) == "July 14, 2024"
+    assert day_text(day, "en_GB") == "14 July 2024"
+    assert day_text(day, "fr") == "14 juillet 2024"
+    assert day_text(day, "fr_CA") == "14 juillet 2024"
+    assert day_text(day, "de") == "14. Juli 2024"
+    assert day_text(day, "es") == "14 de julio de 2024"
+    assert day_text(day, "ja") == "2024年7月14日"
+    assert day_text(day, "pt_BR") == "14 de julho de 2024"
 
 
 def test_timed_post_shows_the_day_in_the_site_zone(posts: list[Post]) -> None:
     third = posts[2]  # 31 Dec 2023, 23:00 UTC
     moment = published(third, ZoneInfo("Asia/Tokyo"))
-    assert moment.text == "1 January 2024"
+    assert moment.text == "January 1, 2024"
+    assert published(third, ZoneInfo("Asia/Tokyo"), "fr").text == "1 janvier 2024"
     assert moment.iso == "2024-01-01T08:00:00+09:00"
 
 

@@ -44,7 +44,7 @@ def test_an_undated_page_has_no_date_anywhere(renderer: Renderer) -> None:
 
 def test_a_dated_page_shows_its_day(renderer: Renderer) -> None:
     page = rendered(renderer, about(day_only=True))
-    assert '<time datetime="2024-01-01">1 January 2024</time>' in page
+    assert '<time datetime="2024-01-01">January 1, 2024</time>' in page
     assert '"datePublished":"2024-01-01"' in page
 
 

@@ -58,7 +58,7 @@ def test_post_page_shows_title_dates_tags_toc_neighbours_and_related(
     # A calendar date stays a date; the update carries its time.
     assert times[0] == {"datetime": "2024-05-01"}
     assert times[1] == {"datetime": "2024-06-02T09:30:00+00:00"}
-    assert page.text_of("time")[:2] == ["1 May 2024", "2 June 2024"]
+    assert page.text_of("time")[:2] == ["May 1, 2024", "June 2, 2024"]
     assert "/blog/tags/python/" in page.hrefs()
     assert "/blog/tags/web/" in page.hrefs()
     toc = [

@@ -125,7 +125,7 @@ def test_a_taxonomy_index_lists_its_terms(page_of: Callable[..., Any], renderer:
     page = page_of(renderer, renderer.terms_view("blog-genres"), [])
     assert page.text_of("h1") == ["Blog genres"]
     assert "/blog/blog-genres/essay/" in page.hrefs()
-    assert "1 blog genre, by name" in " ".join(page.text_of("p"))
+    assert "Blog genres: 1, by name" in " ".join(page.text_of("p"))
 
 
 def test_an_author_page_shows_the_configured_name_bio_and_links(

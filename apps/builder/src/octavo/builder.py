@@ -40,10 +40,11 @@ from octavo_content import (
     ContentErrors,
     LightPost,
     SiteConfig,
+    config_line,
     newest_first,
     only_errors,
 )
-from octavo_render import Link, Renderer, ViewDigester
+from octavo_render import Link, Renderer, ViewDigester, language_problems
 from octavo_tags import SiteIndexes
 
 
@@ -300,6 +301,7 @@ class Builder:
     ) -> Routed:
         """Phases 1 to 3 (load, index, route): what rendering needs; the problems they find are
         added to `problems`."""
+        problems.extend(self.language(config))
         with timer("load"):
             site, cache = self.load(config, cache, state, problems)
             site_data = load_site_data(state.data)
@@ -481,6 +483,21 @@ class Builder:
         )
         problems.extend(found)
         return menu
+
+    def language(self, config: SiteConfig) -> list[ContentError]:
+        """What is wrong with the site's `language` and `[strings]`, at their lines: a locale
+        Babel does not know, a string that is no word of the theme (errors), a language with
+        no catalogue (a warning)."""
+        if config.language == "en" and not config.strings:
+            return []
+        file = self.paths.root / CONFIG_FILE
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # read a moment ago: errors just lose their line
+            text = ""
+        return language_problems(
+            config.language, config.strings, str(file), lambda key: config_line(text, key)
+        )
 
     def moves(
         self, cache: BuildCache | None, site: LoadedSite, problems: list[ContentError]

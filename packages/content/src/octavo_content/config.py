@@ -6,10 +6,17 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from octavo_content.errors import ContentError, ContentErrors, errors_from_validation
 from octavo_content.menu import MenuEntry
@@ -32,6 +39,8 @@ _HINTS = {
     '  page = "pages/about.md",  url = "/contact/"  or  target = "archive"',
     "taxonomies": 'name each taxonomy singular = "plural", such as  category = "categories"',
     "term_strings": 'use  term_strings = "commas"  (the default) or  term_strings = "spaces"',
+    "strings": 'write  "Tags" = "Sujets"  under [strings], or a table of plural forms'
+    '  "%(num)d min read" = { one = "...", other = "..." }',
     "authors": 'describe an author as  [authors.ada]  with  name = "Ada Lovelace", bio = "..."',
 }
 
@@ -116,6 +125,23 @@ class FeedsConfig(BaseModel):
         return value
 
 
+def _string_override(value: object) -> object:
+    """Given a `[strings]` value, returns it when it is text or a table of texts; one error,
+    not one per shape it might have had, otherwise."""
+    if isinstance(value, str) or (
+        isinstance(value, dict) and all(isinstance(text, str) for text in value.values())
+    ):
+        return value
+    raise ValueError(
+        f"{value!r} is not a word; expected text, or a table of plural forms such as"
+        ' { one = "...", other = "..." }'
+    )
+
+
+# A `[strings]` value: the site's text for a theme word, or its plural forms by CLDR category.
+StringOverride = Annotated[str | dict[str, str], BeforeValidator(_string_override)]
+
+
 class SiteConfig(BaseModel):
     """Everything `octavo.toml` says about a site. A date without a zone is read in `timezone`."""
 
@@ -159,6 +185,10 @@ class SiteConfig(BaseModel):
     authors: dict[str, AuthorProfile] = Field(default_factory=dict)
     # [feeds]: the formats of the site's and each term's feed, their length and content.
     feeds: FeedsConfig = FeedsConfig()
+    # [strings]: the site's own words for the theme's, keyed by the English text
+    # ("Tags" = "Sujets"); a plural message takes a table of CLDR forms (one = ..., other = ...).
+    # The renderer checks the keys against its catalogue.
+    strings: dict[str, StringOverride] = Field(default_factory=dict)
 
     @field_validator("base_url")
     @classmethod

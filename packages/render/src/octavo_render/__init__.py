@@ -1,5 +1,5 @@
 """Octavo's renderer: posts, tags and pages in; HTML pages, feeds (Atom, RSS,
-JSON Feed) and a sitemap out, as bytes.
+JSON Feed) and a sitemap out, as bytes, in the site's language (`ThemeStrings`).
 
 Each page is a `View` (a template and the frozen data it receives), built from light posts; the
 post bodies it prints are referenced (`Html`, `HtmlText`) and supplied when it renders. A view's
@@ -10,6 +10,7 @@ files. It depends on `octavo_content`, `octavo_tags` and jinja2.
 from octavo_render.bodies import BodyNotLoaded, BodyRef, Html, HtmlText
 from octavo_render.digest import ViewDigester, ViewPrint
 from octavo_render.feeds import FEED_LIMIT, FEED_TYPES, feed_path
+from octavo_render.i18n import SHIPPED_LANGUAGES, ThemeStrings, language_problems
 from octavo_render.renderer import Renderer
 from octavo_render.sitemap import SitemapEntry
 from octavo_render.views import FeedLink, Link, PageView, View
@@ -17,6 +18,7 @@ from octavo_render.views import FeedLink, Link, PageView, View
 __all__ = [
     "FEED_LIMIT",
     "FEED_TYPES",
+    "SHIPPED_LANGUAGES",
     "BodyNotLoaded",
     "BodyRef",
     "FeedLink",
@@ -26,8 +28,10 @@ __all__ = [
     "PageView",
     "Renderer",
     "SitemapEntry",
+    "ThemeStrings",
     "View",
     "ViewDigester",
     "ViewPrint",
     "feed_path",
+    "language_problems",
 ]

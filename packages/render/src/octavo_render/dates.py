@@ -1,28 +1,16 @@
-"""Dates as pages and feeds print them: readable text, HTML `datetime` values and RFC 3339."""
+"""Dates as pages and feeds print them: readable text in the site's language (CLDR's long
+format, through Babel), HTML `datetime` values, RFC 3339, and RFC 822 in English for RSS."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from email.utils import format_datetime
+from functools import lru_cache
+
+from babel.dates import format_date
 
 from octavo_content import LightPost
-
-# Fixed English names: `strftime("%B")` would follow the build machine's locale.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -38,9 +26,11 @@ def aware(moment: datetime, zone: tzinfo) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
 
 
-def day_text(day: date) -> str:
-    """Given a calendar day, returns it as readers see it: `1 May 2024`."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+@lru_cache(maxsize=4096)
+def day_text(day: date, locale: str = "en") -> str:
+    """Given a calendar day and a locale (`fr`, `en_GB`), returns the day as its readers write
+    it: `1 mai 2024`, `1 May 2024`, `2024年5月1日`, `May 1, 2024` (`en`)."""
+    return format_date(day, format="long", locale=locale)
 
 
 def rfc3339(moment: datetime, zone: tzinfo) -> str:
@@ -62,18 +52,20 @@ def publication_day(post: LightPost, zone: tzinfo) -> date:
     return aware(post.dated, zone).astimezone(zone).date()
 
 
-def published(post: LightPost, zone: tzinfo) -> Moment:
-    """Given a post, returns its publication date for a `<time>` element."""
+def published(post: LightPost, zone: tzinfo, locale: str = "en") -> Moment:
+    """Given a post, returns its publication date for a `<time>` element, its text in
+    `locale`."""
     day = publication_day(post, zone)
     if post.day_only:
-        return Moment(iso=day.isoformat(), text=day_text(day))
+        return Moment(iso=day.isoformat(), text=day_text(day, locale))
     local = aware(post.dated, zone).astimezone(zone)
-    return Moment(iso=local.isoformat(timespec="seconds"), text=day_text(day))
+    return Moment(iso=local.isoformat(timespec="seconds"), text=day_text(day, locale))
 
 
-def updated(post: LightPost, zone: tzinfo) -> Moment | None:
-    """Given a post, returns its update date for a `<time>` element, or None when never updated."""
+def updated(post: LightPost, zone: tzinfo, locale: str = "en") -> Moment | None:
+    """Given a post, returns its update date for a `<time>` element (text in `locale`), or None
+    when never updated."""
     if post.updated is None:
         return None
     local = aware(post.updated, zone).astimezone(zone)
-    return Moment(iso=local.isoformat(timespec="seconds"), text=day_text(local.date()))
+    return Moment(iso=local.isoformat(timespec="seconds"), text=day_text(local.date(), locale))

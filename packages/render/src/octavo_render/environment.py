@@ -21,6 +21,8 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
+from octavo_render.i18n import ThemeStrings
+
 THEME_TEMPLATES = "theme/templates"
 
 
@@ -79,18 +81,22 @@ def template_loader(site_templates: Path | None) -> ChoiceLoader:
 
 
 def template_environment(
-    site_templates: Path | None, compiled_templates: Path | None = None
+    site_templates: Path | None,
+    compiled_templates: Path | None = None,
+    strings: ThemeStrings | None = None,
 ) -> Environment:
     """Given the site's templates folder (or None), returns a strict, autoescaping environment.
 
     With `compiled_templates`, templates compiled once are kept there (jinja2's bytecode cache,
-    keyed by each template's source) so a later build does not compile them again.
+    keyed by each template's source) so a later build does not compile them again. Templates
+    get the theme's words from `strings` (English without them) through jinja2's i18n
+    extension: `_()`, `ngettext()` and `{% trans %}`, new-style (placeholders by name, escaped).
     """
     cache = None
     if compiled_templates is not None:
         compiled_templates.mkdir(parents=True, exist_ok=True)
         cache = FileSystemBytecodeCache(str(compiled_templates))
-    return Environment(
+    env = Environment(
         loader=template_loader(site_templates),
         bytecode_cache=cache,
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default=False),
@@ -99,4 +105,11 @@ def template_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # A `{% trans %}` block's text is one msgid whatever its line breaks and indentation.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(  # type: ignore[attr-defined]
+        strings or ThemeStrings.for_site("en", {}), newstyle=True
+    )
+    return env

@@ -27,6 +27,7 @@ from octavo_render.feeds import (
     feed_updated_rfc822,
     site_author,
 )
+from octavo_render.i18n import N_, ThemeStrings
 from octavo_render.links import Links
 from octavo_render.sitemap import SITEMAP_PATH, SitemapEntry, SitemapUrl
 from octavo_render.structured import blog, blog_posting, script_json, web_page
@@ -52,6 +53,8 @@ from octavo_tags import Page, SiteIndexes, TagEntry, TagIndex, canonical_slug, s
 
 # Between a page's own title and the site's in `<title>`.
 _TITLE_SEPARATOR = " – "
+# The default taxonomies' headings, which `_label` prints in the site's language.
+TAXONOMY_LABELS = (N_("Category"), N_("Categories"))
 # Sizes in the tag cloud: weight 1 (a tag of one post) to this (the commonest tag).
 _CLOUD_WEIGHTS = 5
 
@@ -89,7 +92,10 @@ class Renderer:
         self._body_digests = body_digests
         self._cards: dict[str, PostView] = {}
         self._links = Links(config)
-        self._env = template_environment(site_templates, compiled_templates)
+        # The theme's words and the dates pages print, in the site's language.
+        self._strings = ThemeStrings.for_site(config.language, config.strings)
+        self._locale = str(self._strings.locale)
+        self._env = template_environment(site_templates, compiled_templates, self._strings)
         self._site = self._site_view()
 
     # Views: what each kind of page shows, built from light posts
@@ -141,8 +147,8 @@ class Renderer:
             model=page,
             title=page.title,
             url=self._links.path(page.url),
-            published=None if page.date is None else dates.published(page, zone),
-            updated=dates.updated(page, zone),
+            published=None if page.date is None else dates.published(page, zone, self._locale),
+            updated=dates.updated(page, zone, self._locale),
             body=Html(page.source, "body", self._digest_of(page.source)),
             draft=page.draft,
         )
@@ -151,7 +157,13 @@ class Renderer:
     def home_view(self, page: Page[LightPost]) -> View:
         """Given one page of the newest-first post list, returns that home page's view."""
         permalinks = self._config.permalinks
-        title = self._config.title if page.number == 1 else f"Page {page.number} of {page.total}"
+        title = (
+            self._config.title
+            if page.number == 1
+            else self._strings.text(
+                "Page %(number)s of %(total)s", number=page.number, total=page.total
+            )
+        )
         site_path = permalinks.home_url(page.number)
         meta = self._meta(
             title,
@@ -170,9 +182,7 @@ class Renderer:
         """Given a tag and one page of its posts, returns that tag page's view."""
         permalinks = self._config.permalinks
         slug = entry.tag.slug
-        title = f"Tag: {entry.tag.name}"
-        if page.number > 1:
-            title += f", page {page.number} of {page.total}"
+        title = self._paged_title(self._tag_title(entry), page)
         feed = Link(f"{entry.tag.name} ({self._config.title})", self._path_of_tag_feed(slug))
         return View.of(
             "tag.html",
@@ -202,7 +212,7 @@ class Renderer:
 
         For page kinds that list posts by something of their own (an author, a series).
         """
-        title = heading if page.number == 1 else f"{heading}, page {page.number} of {page.total}"
+        title = self._paged_title(heading, page)
         return View.of(
             "list.html",
             meta=self._meta(title, self._config.description, path_of(page.number)),
@@ -227,7 +237,11 @@ class Renderer:
         )
         return View.of(
             "tags.html",
-            meta=self._meta("Tags", self._config.description, self._config.permalinks.tags),
+            meta=self._meta(
+                self._strings.text("Tags"),
+                self._config.description,
+                self._config.permalinks.tags,
+            ),
             tags=tags,
         )
 
@@ -242,14 +256,18 @@ class Renderer:
         )
         return View.of(
             "archive.html",
-            meta=self._meta("Archive", self._config.description, self._config.permalinks.archive),
+            meta=self._meta(
+                self._strings.text("Archive"),
+                self._config.description,
+                self._config.permalinks.archive,
+            ),
             years=years,
         )
 
     def not_found_view(self) -> View:
         """Returns the view of the page shown for an address the site does not have."""
         meta = PageMeta(
-            title=self._full_title("Page not found"),
+            title=self._full_title(self._strings.text("Page not found")),
             description="",
             # Served at any missing address: no single address is its own.
             canonical=None,
@@ -274,7 +292,7 @@ class Renderer:
         permalinks = self._config.permalinks
         return self._feed(
             entry.posts,
-            title=self._full_title(f"Tag: {entry.tag.name}"),
+            title=self._full_title(self._tag_title(entry)),
             self_path=feed_path(permalinks.tag_feed_url(entry.tag.slug), fmt),
             page_path=permalinks.tag_url(entry.tag.slug),
             fmt=fmt,
@@ -286,7 +304,7 @@ class Renderer:
         permalinks = self._config.permalinks
         slug = entry.tag.slug
         label = self._label(self._config.singular_of(taxonomy))
-        title = f"{label}: {entry.tag.name}"
+        title = self._strings.text("%(label)s: %(name)s", label=label, name=entry.tag.name)
         feed = Link(
             f"{entry.tag.name} ({self._config.title})",
             self._links.path(permalinks.term_feed_url(taxonomy, slug)),
@@ -339,7 +357,9 @@ class Renderer:
         label = self._label(self._config.singular_of(taxonomy))
         return self._feed(
             entry.posts,
-            title=self._full_title(f"{label}: {entry.tag.name}"),
+            title=self._full_title(
+                self._strings.text("%(label)s: %(name)s", label=label, name=entry.tag.name)
+            ),
             self_path=feed_path(permalinks.term_feed_url(taxonomy, entry.tag.slug), fmt),
             page_path=permalinks.term_url(taxonomy, entry.tag.slug),
             fmt=fmt,
@@ -358,7 +378,7 @@ class Renderer:
         return View.of(
             "author.html",
             meta=self._meta(
-                self._paged_title(f"Posts by {author.name}", page),
+                self._paged_title(self._posts_by(author.name), page),
                 author.bio or self._config.description,
                 permalinks.author_url(slug, page.number),
                 feeds=(*self._site_feeds(), *self._feed_links(feed)),
@@ -375,7 +395,7 @@ class Renderer:
         permalinks = self._config.permalinks
         return self._feed(
             entry.posts,
-            title=self._full_title(f"Posts by {self._author_info(entry).name}"),
+            title=self._full_title(self._posts_by(self._author_info(entry).name)),
             self_path=feed_path(permalinks.author_feed_url(entry.tag.slug), fmt),
             page_path=permalinks.author_url(entry.tag.slug),
             fmt=fmt,
@@ -393,12 +413,12 @@ class Renderer:
         return View.of(
             "term.html",
             meta=self._meta(
-                self._paged_title(f"Series: {entry.tag.name}", page),
+                self._paged_title(self._series_title(entry), page),
                 self._config.description,
                 permalinks.series_url(slug, page.number),
                 feeds=(*self._site_feeds(), *self._feed_links(feed)),
             ),
-            label="Series",
+            label=self._strings.text("Series"),
             term=entry.tag,
             count=entry.count,
             feed=feed,
@@ -411,7 +431,7 @@ class Renderer:
         permalinks = self._config.permalinks
         return self._feed(
             entry.posts,
-            title=self._full_title(f"Series: {entry.tag.name}"),
+            title=self._full_title(self._series_title(entry)),
             self_path=feed_path(permalinks.series_feed_url(entry.tag.slug), fmt),
             page_path=permalinks.series_url(entry.tag.slug),
             fmt=fmt,
@@ -439,7 +459,7 @@ class Renderer:
         """
         return View.of(
             "redirect.html",
-            title=self._full_title("Moved"),
+            title=self._full_title(self._strings.text("Moved")),
             old=self._links.path(old_path),
             target=self._links.path(target_url),
             canonical=self._links.absolute(target_url),
@@ -523,9 +543,9 @@ class Renderer:
         path = self._links.path
         nav = (
             (
-                Link("Home", path(permalinks.home_url())),
-                Link("Tags", path(permalinks.tags)),
-                Link("Archive", path(permalinks.archive)),
+                Link(self._strings.text("Home"), path(permalinks.home_url())),
+                Link(self._strings.text("Tags"), path(permalinks.tags)),
+                Link(self._strings.text("Archive"), path(permalinks.archive)),
             )
             if self._menu is None
             else tuple(Link(link.text, self._menu_url(link.url)) for link in self._menu)
@@ -548,15 +568,33 @@ class Renderer:
         """Given a menu link's site path or address elsewhere, returns the link it prints."""
         return self._links.path(url) if url.startswith("/") and not url.startswith("//") else url
 
-    @staticmethod
-    def _label(name: str) -> str:
-        """Given a taxonomy's name (`categories`, `blog_series`), returns it as a heading."""
-        return name.replace("_", " ").replace("-", " ").capitalize()
+    def _label(self, name: str) -> str:
+        """Given a taxonomy's name (`categories`, `blog_series`), returns it as a heading, in
+        the site's language when the theme has the word (`Categories`) or the site gives it."""
+        return self._strings.text(name.replace("_", " ").replace("-", " ").capitalize())
 
-    @staticmethod
-    def _paged_title(title: str, page: Page[LightPost]) -> str:
+    def _paged_title(self, title: str, page: Page[LightPost]) -> str:
         """Given a list's title and one of its pages, returns the page's title."""
-        return title if page.number == 1 else f"{title}, page {page.number} of {page.total}"
+        if page.number == 1:
+            return title
+        return self._strings.text(
+            "%(title)s, page %(number)s of %(total)s",
+            title=title,
+            number=page.number,
+            total=page.total,
+        )
+
+    def _tag_title(self, entry: TagEntry) -> str:
+        """Given a tag, returns the title of its page and feed: `Tag: Python`."""
+        return self._strings.text("Tag: %(name)s", name=entry.tag.name)
+
+    def _posts_by(self, name: str) -> str:
+        """Given an author's name, returns the title of their page and feed."""
+        return self._strings.text("Posts by %(name)s", name=name)
+
+    def _series_title(self, entry: TagEntry) -> str:
+        """Given a series, returns the title of its page and feed: `Series: Rust`."""
+        return self._strings.text("Series: %(name)s", name=entry.tag.name)
 
     def _author_info(self, entry: TagEntry) -> AuthorInfo:
         """Given an author's entry, returns what their page says of them."""
@@ -741,8 +779,8 @@ class Renderer:
             model=post,
             title=post.title,
             url=self._links.path(post.url),
-            published=dates.published(post, zone),
-            updated=dates.updated(post, zone),
+            published=dates.published(post, zone, self._locale),
+            updated=dates.updated(post, zone, self._locale),
             tags=tuple(
                 Link(tag.name, self._links.path(self._config.permalinks.tag_url(tag.slug)))
                 for tag in self._index.tags_of(post)
@@ -758,7 +796,7 @@ class Renderer:
         """Given a post, returns what the archive shows of it: not its content."""
         zone = self._config.zone
         url = self._links.path(post.url)
-        return ArchiveEntry(post.title, url, dates.published(post, zone), post.draft)
+        return ArchiveEntry(post.title, url, dates.published(post, zone, self._locale), post.draft)
 
     def _post_cards(self, posts: Iterable[LightPost]) -> tuple[PostView, ...]:
         """Given posts, returns their cards in the same order."""
