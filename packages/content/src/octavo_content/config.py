@@ -159,6 +159,9 @@ class SiteConfig(BaseModel):
     authors: dict[str, AuthorProfile] = Field(default_factory=dict)
     # [feeds]: the formats of the site's and each term's feed, their length and content.
     feeds: FeedsConfig = FeedsConfig()
+    # A search page and box, and a Pagefind index of the posts and pages made by each build;
+    # false: none of them (`octavo build --no-search` says the same for one build).
+    search: bool = True
 
     @field_validator("base_url")
     @classmethod

@@ -10,13 +10,15 @@ files. It depends on `octavo_content`, `octavo_tags` and jinja2.
 from octavo_render.bodies import BodyNotLoaded, BodyRef, Html, HtmlText
 from octavo_render.digest import ViewDigester, ViewPrint
 from octavo_render.feeds import FEED_LIMIT, FEED_TYPES, feed_path
-from octavo_render.renderer import Renderer
+from octavo_render.renderer import SEARCH_INDEX, SEARCH_PAGE, Renderer
 from octavo_render.sitemap import SitemapEntry
 from octavo_render.views import FeedLink, Link, PageView, View
 
 __all__ = [
     "FEED_LIMIT",
     "FEED_TYPES",
+    "SEARCH_INDEX",
+    "SEARCH_PAGE",
     "BodyNotLoaded",
     "BodyRef",
     "FeedLink",

@@ -40,6 +40,7 @@ from octavo_render.views import (
     PageView,
     Pagination,
     PostView,
+    SearchView,
     SeriesNav,
     SeriesPart,
     SiteView,
@@ -51,6 +52,9 @@ from octavo_render.views import (
 from octavo_tags import Page, SiteIndexes, TagEntry, TagIndex, canonical_slug, series_order
 
 # Between a page's own title and the site's in `<title>`.
+# The search page, and the folder the builder puts the site's Pagefind index in.
+SEARCH_PAGE = "/search/"
+SEARCH_INDEX = "/pagefind/"
 _TITLE_SEPARATOR = " – "
 # Sizes in the tag cloud: weight 1 (a tag of one post) to this (the commonest tag).
 _CLOUD_WEIGHTS = 5
@@ -244,6 +248,21 @@ class Renderer:
             "archive.html",
             meta=self._meta("Archive", self._config.description, self._config.permalinks.archive),
             years=years,
+        )
+
+    def search_view(self) -> View:
+        """Returns the view of the search page: a form, and the results its script lists from
+        the site's Pagefind index (without the script, links to the tags and the archive)."""
+        path = self._links.path
+        search = SearchView(
+            pagefind=path(SEARCH_INDEX + "pagefind.js"),
+            base=path("/"),
+            script=path(theme.asset_path(theme.SEARCH_SCRIPT)),
+        )
+        return View.of(
+            "search.html",
+            meta=self._meta("Search", self._config.description, SEARCH_PAGE),
+            search=search,
         )
 
     def not_found_view(self) -> View:
@@ -542,6 +561,7 @@ class Renderer:
             nav=nav,
             extra=_read_only(self._config.extra),
             data=self._data,
+            search=path(SEARCH_PAGE) if self._config.search else None,
         )
 
     def _menu_url(self, url: str) -> str:
