@@ -7,15 +7,20 @@ Debian's Chromium, driven by Playwright; axe-core and vnu-jar from npm (package.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -80,12 +85,10 @@ def word_of_one_post(output: Path) -> tuple[str, str]:
     raise AssertionError("no word is in one post alone")
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A copy of the demo previewed by `octavo serve` (writing mode: it builds the site with
-    its search index): yields the root URL and the folder it builds into."""
-    site = tmp_path_factory.mktemp("search") / "demo"
-    shutil.copytree(DEMO, site, ignore=shutil.ignore_patterns("public", ".octavo"))
+@contextmanager
+def previewed(site: Path, ready: str) -> Iterator[str]:
+    """`octavo serve SITE` (writing mode: it builds the site with its search index) until
+    `ready` answers; yields the root URL."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = site.parent / "serve.log"
@@ -98,12 +101,12 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
                 assert process.poll() is None, log.read_text()
                 assert time.monotonic() < deadline, "octavo serve did not answer in 60 s"
                 try:
-                    if httpx.get(url + "/search/", timeout=1).status_code == 200:
+                    if httpx.get(url + ready, timeout=1).status_code == 200:
                         break
                 except httpx.TransportError:
                     pass
                 time.sleep(0.1)
-            yield url, site / "public"
+            yield url
         finally:
             process.terminate()
             try:
@@ -111,6 +114,21 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=10)
+
+
+def demo_copy(folder: Path) -> Path:
+    """A copy of the demo's sources in `folder`."""
+    site = folder / "demo"
+    shutil.copytree(DEMO, site, ignore=shutil.ignore_patterns("public", ".octavo"))
+    return site
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A copy of the demo previewed by `octavo serve`: the root URL and its output folder."""
+    site = demo_copy(tmp_path_factory.mktemp("search"))
+    with previewed(site, "/search/") as url:
+        yield url, site / "public"
 
 
 def _free_port() -> int:
@@ -220,3 +238,91 @@ def test_without_javascript_the_search_page_links_to_the_tags(
         assert page.locator("form.site-search").get_attribute("action") == "/search/"
     finally:
         context.close()
+
+
+def test_a_site_under_a_path_loads_pagefind_and_links_results_under_that_path(
+    chromium: Browser,
+    tmp_path: Path,
+    demo_build: tuple[BuildReport, Path],
+) -> None:
+    site = demo_copy(tmp_path)
+    config = site / "octavo.toml"
+    text = config.read_text()
+    root_line = 'base_url = "https://demo.example.org/"'
+    assert root_line in text
+    config.write_text(text.replace(root_line, 'base_url = "https://demo.example.org/blog/"'))
+    word, post = word_of_one_post(demo_build[1])
+    with previewed(site, "/blog/search/") as url:
+        context = _context(chromium)
+        try:
+            page = context.new_page()
+            loaded: list[str] = []
+            page.on("request", lambda request: loaded.append(new_path(request.url)))
+            page.goto(url + "/blog/search/?q=" + word)
+            assert "/blog" + post in _result_links(page, word)
+            assert "/blog/pagefind/pagefind.js" in loaded
+            assert page.evaluate("window.cspViolations") == []
+        finally:
+            context.close()
+
+
+def new_path(url: str) -> str:
+    """The path of a URL."""
+    return httpx.URL(url).path
+
+
+# The least a server must allow for the search page (the render package's README says so):
+# the strict policy of the theme's tests, with the theme's script and Pagefind's WebAssembly.
+SEARCH_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+@contextmanager
+def served_with(folder: Path, policy: str) -> Iterator[str]:
+    """Serves a built site on 127.0.0.1 with the Content-Security-Policy `policy`."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.mark.parametrize("wasm", [True, False], ids=["wasm-unsafe-eval", "script-src-self-alone"])
+def test_the_least_policy_search_needs_and_what_the_page_says_without_it(
+    chromium: Browser, demo_build: tuple[BuildReport, Path], wasm: bool
+) -> None:
+    word, post = word_of_one_post(demo_build[1])
+    policy = SEARCH_CSP if wasm else SEARCH_CSP.replace(" 'wasm-unsafe-eval'", "")
+    with served_with(demo_build[1], policy) as url:
+        context = _context(chromium)
+        try:
+            page = context.new_page()
+            page.goto(url + "/search/?q=" + word)
+            if wasm:
+                assert post in _result_links(page, word)
+                assert page.evaluate("window.cspViolations") == []
+            else:
+                # WebAssembly is refused: the page says search could not start and keeps its
+                # links to the tags and the archive.
+                expect(page.locator("#search-status")).to_contain_text("could not start")
+                assert page.locator("#search-fallback").is_visible()
+                assert page.locator("#search-results li").count() == 0
+        finally:
+            context.close()
