@@ -202,14 +202,16 @@ class Pagefind:
         return [answers[number] for number in range(first, first + len(payloads))]
 
     def _receive(self, stdout: IO[bytes]) -> dict[str, Any]:
-        """The next answer of the service."""
+        """The next answer of the service (base64 has no comma: a comma ends a message)."""
+        scanned = 0  # the index's answer is tens of megabytes: scan each byte once
         while True:
-            end = self._buffer.find(b",")
+            end = self._buffer.find(b",", scanned)
             if end >= 0:
                 message = bytes(self._buffer[:end])
                 del self._buffer[: end + 1]
                 answer: dict[str, Any] = json.loads(base64.b64decode(message))
                 return answer
+            scanned = len(self._buffer)
             chunk = stdout.read1(1 << 20) if hasattr(stdout, "read1") else stdout.read(1 << 16)
             if not chunk:
                 raise SearchFailed("the pagefind service stopped before answering")
