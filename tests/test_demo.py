@@ -45,8 +45,8 @@ def test_every_page_passes_the_nu_html_checker(
     _, output = demo_build
     pages = sitecheck.html_files(output)
     # posts, the About page, home, tag pages, tags list + archive + 404, four categories and
-    # their index, the author, the series
-    assert len(pages) == 10 + 1 + 1 + 15 + 3 + 4 + 1 + 1 + 1
+    # their index, the author, the series, the search page
+    assert len(pages) == 10 + 1 + 1 + 15 + 3 + 4 + 1 + 1 + 1 + 1
     assert sitecheck.nu_errors(vnu_jar, pages) == []
 
 

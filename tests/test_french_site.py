@@ -53,6 +53,7 @@ PAGES = {
     "series": ("/series/bases-du-pain/", ["Série\u00a0: Bases du pain", "2 articles"]),
     "redirect": ("/ancien/pain/", ["Cette page a été déplacée", "Elle se trouve désormais"]),
     "404": ("/404.html", ["Page introuvable", "Aller à la page d’accueil"]),
+    "search": ("/search/", ["Rechercher", "Mots à chercher dans les articles", "archives"]),
 }
 FRENCH_DATE = re.compile(
     r"\b\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
@@ -63,7 +64,7 @@ ENGLISH_MONTHS = re.compile(
     r"|December)\b"
 )
 # Pages that print no post's date.
-UNDATED = {"tags list", "categories list", "redirect", "404"}
+UNDATED = {"tags list", "categories list", "redirect", "404", "search"}
 _PLACEHOLDER_OR_TAG = re.compile(r"%\(\w+\)[sd]|<[^>]+>")
 
 

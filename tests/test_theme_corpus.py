@@ -101,8 +101,13 @@ def test_theme_assets_are_named_by_their_hash_and_linked(sites: dict[str, Path])
     names = sorted(path.name for path in (output / "theme").iterdir())
     assert [re.sub(r"\.[0-9a-f]{8}\.", ".HASH.", name) for name in names] == [
         "icon.HASH.svg",
+        "search.HASH.js",
         "style.HASH.css",
     ]
     home = (output / "index.html").read_text("utf-8")
+    search = (output / "search" / "index.html").read_text("utf-8")
     for name in names:
-        assert f'href="/theme/{name}"' in home
+        if name.endswith(".js"):  # the search page's script, on that page alone
+            assert f'src="/theme/{name}"' in search and name not in home
+        else:
+            assert f'href="/theme/{name}"' in home

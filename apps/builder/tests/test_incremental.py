@@ -259,6 +259,10 @@ class SiteState:
     # `language` and the body of `[strings]`: None writes no key.
     language: str | None = None
     strings: str | None = None
+    # `search = ...` in octavo.toml (None writes no key), and, not a file, whether the build
+    # is told `--no-search` (`search=False`).
+    search: bool | None = None
+    search_flag: bool = True
 
     def write(self, root: Path) -> None:
         """Makes the files under `root` match this state, rewriting only those that changed."""
@@ -300,8 +304,9 @@ class SiteState:
             tables += "[feeds]\n" + "".join(
                 f"{key} = {value}\n" for key, value in feeds.items() if value is not None
             )
+        search = "" if self.search is None else f"search = {str(self.search).lower()}\n"
         (root / "octavo.toml").write_text(
-            f'title = "Site {self.title}"\nbase_url = "{self.base_url}"\n'
+            f'title = "Site {self.title}"\nbase_url = "{self.base_url}"\n{search}'
             f'timezone = "UTC"\nper_page = {self.per_page}\n'
             f'list_content = "{self.list_content}"\n{author}'
             f'term_strings = "{self.term_strings}"\n'
@@ -343,13 +348,18 @@ class SiteState:
         now = NOW + timedelta(days=self.clock)
         if clean_output is None:
             return Builder(
-                root, now=now, include_drafts=self.drafts, resident=self.resident
+                root,
+                now=now,
+                include_drafts=self.drafts,
+                search=self.search_flag,
+                resident=self.resident,
             ).build()
         return Builder(
             root,
             clean_output,
             now=now,
             include_drafts=self.drafts,
+            search=self.search_flag,
             use_cache=False,
             moved=recorded_moves(SitePaths.of(root)),
         ).build()
@@ -514,6 +524,21 @@ titles = st.integers(0, len(TITLES) - 1)
 days = st.integers(-6, 28)
 tag_lists = st.lists(st.sampled_from(TAGS), min_size=1, max_size=3, unique=True)
 which = st.integers(0, 20)
+
+
+def search_index_is(output: Path, number: int) -> None:
+    """After the first fixed edit (search off) no search page, box or index; after the second
+    (on again) all three."""
+    if number > 1:
+        return
+    present = [
+        (output / "pagefind" / "pagefind.js").is_file(),
+        (output / "search" / "index.html").is_file(),
+        'class="site-search"' in (output / "index.html").read_text(),
+    ]
+    assert present == [number == 1] * 3
+
+
 # What a [[menu]] entry may name: the fixed site's page, built-in targets.
 MENU_ENTRIES = ["pages/about.md", "archive", "tags", "home"]
 FEED_FORMAT_LISTS = [["atom"], ["atom", "rss"], ["atom", "json"], ["rss", "atom", "json"]]
@@ -796,6 +821,20 @@ KINDS = (
         (st.sampled_from([None, *STRING_TABLES]),),
         ((STRING_TABLES[0],), (STRING_TABLES[1],), (None,)),
         check=lambda output, number: says_home(output, ["Home", "Start", "Home"][number]),
+    ),
+    EditKind(
+        "search_setting",
+        setting("search"),
+        (st.sampled_from([None, True, False]),),
+        ((False,), (True,), (None,)),
+        check=search_index_is,
+    ),
+    EditKind(
+        "no_search_flag",
+        setting("search_flag"),
+        (st.booleans(),),
+        ((False,), (True,)),
+        check=search_index_is,
     ),
 )
 KIND_NAMED = {kind.name: kind for kind in KINDS}

@@ -159,7 +159,11 @@ def test_post_head_has_open_graph_article_and_twitter_card(
 
 def test_asset_names_carry_the_hash_of_their_bytes() -> None:
     assets = theme_assets()
-    assert set(assets) == {asset_path("/theme/style.css"), asset_path("/theme/icon.svg")}
+    assert set(assets) == {
+        asset_path("/theme/style.css"),
+        asset_path("/theme/icon.svg"),
+        asset_path("/theme/search.js"),
+    }
     assert hashed_path("/theme/style.css", b"x") == "/theme/style.2d711642.css"
     with pytest.raises(KeyError):
         asset_path("/theme/missing.js")

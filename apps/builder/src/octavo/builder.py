@@ -14,7 +14,7 @@ from typing import Literal
 
 from octavo.bundles import missing_files
 from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, cache_warning
-from octavo.fingerprint import digest, engine_digest, parse_key, templates_digest
+from octavo.fingerprint import bytes_digest, digest, engine_digest, parse_key, templates_digest
 from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, site_state
 from octavo.images import measured_images
 from octavo.kinds import page_kinds
@@ -24,7 +24,7 @@ from octavo.loading import LoadedSite, load_site
 from octavo.lock import LockTimeout, LockUnavailable, site_lock
 from octavo.menu import site_menu
 from octavo.moves import History, moved_posts, published_urls, recorded_history
-from octavo.pages import Site
+from octavo.pages import Site, TemplatePage
 from octavo.parallel import default_jobs
 from octavo.progress import BuildProgress, NoProgress
 from octavo.reading import unusable_problems
@@ -32,6 +32,15 @@ from octavo.records import BuildRecords
 from octavo.rendering import Rendered, render_pages, write_error
 from octavo.resident import KeptRoutes, Resident, other_files, partition
 from octavo.routes import RouteTable
+from octavo.search import CLAIMANT as SEARCH_CLAIMANT
+from octavo.search import (
+    INDEX_URL,
+    SearchFailed,
+    SearchState,
+    index_inputs,
+    search_error,
+    search_index,
+)
 from octavo.site import SitePaths
 from octavo.sitedata import SiteData, load_site_data
 from octavo.writer import OutputWriter
@@ -122,12 +131,15 @@ class Builder:
         moved: Mapping[str, str] | None = None,
         base_url: str | None = None,
         resident: Resident | None = None,
+        search: bool = True,
     ) -> None:
         """`moved` (old URL -> new URL) stands for the redirects the cache's history would give:
         a clean build that must equal an incremental one (`--verify`) passes the ones it kept.
         `base_url` stands for the config's (`octavo build --base-url`, a deploy preview's).
         `resident` is what a long-running process keeps between its builds of this site and
-        output (`octavo serve`): given, the build reuses what it shows is unchanged."""
+        output (`octavo serve`): given, the build reuses what it shows is unchanged.
+        `search=False` builds as `search = false` in the config would (`--no-search`): no search
+        page or box, no index."""
         self.paths = SitePaths.of(site, output)
         self.include_drafts = include_drafts
         self.now = now or datetime.now(UTC)
@@ -142,6 +154,7 @@ class Builder:
         self.given_moves = moved
         self.base_url = base_url
         self.resident = resident
+        self.search = search
         # A build warns of broken links and anchors; `octavo check` (`check`) makes them errors.
         self.broken_link_severity: Literal["error", "warning"] = "warning"
 
@@ -154,6 +167,7 @@ class Builder:
             include_drafts=self.include_drafts,
             compress=self.compress,
             base_url=self.base_url,
+            search=self.search,
         )
         if self.use_cache and self.known_state is None:
             fresh = fresh_build(self.paths.root, self.paths.output, state.signature, self.now)
@@ -184,6 +198,7 @@ class Builder:
             include_drafts=self.include_drafts,
             compress=False,
             base_url=self.base_url,
+            search=self.search,
         )
         try:
             with site_lock(self.paths.root / CACHE_DIR, waiting=self.progress.waiting):
@@ -203,6 +218,8 @@ class Builder:
         """The site's config, with `base_url` overridden when the builder was given one; raises
         ContentErrors when either is wrong."""
         config = SiteConfig.load(self.paths.root)
+        if not self.search:
+            config = config.model_copy(update={"search": False})
         if self.base_url is None:
             return config
         return config.with_base_url(self.base_url)
@@ -247,6 +264,9 @@ class Builder:
         with timer("render"):
             rendered = self.render(routes, site, renderer, records, writer, renders_with)
         problems.extend(rendered.errors)
+        if not only_errors(problems) and config.search:
+            with timer("search"):
+                rendered = self.index_search(routes, rendered, records, writer, problems)
         if only_errors(problems):
             self.progress.finish()
             return BuildReport(problems=tuple(problems), phases=timer.phases)
@@ -567,6 +587,8 @@ class Builder:
         for kind in page_kinds():
             for page in kind(given):
                 routes.claim(page)
+        if config.search:
+            routes.reserve(INDEX_URL, SEARCH_CLAIMANT)
         return routes
 
     def renders_with(
@@ -616,12 +638,54 @@ class Builder:
             writer.abandon()
         return rendered
 
+    def index_search(
+        self,
+        routes: RouteTable,
+        rendered: Rendered,
+        records: BuildRecords,
+        writer: OutputWriter,
+        problems: list[ContentError],
+    ) -> Rendered:
+        """Phase 4, end: the search index of the posts' and pages' HTML, staged with the rest,
+        made again only when one of those pages changed. Returns `rendered` with the index's
+        files among the URLs written; a failure is added to `problems`."""
+        searchable = [
+            page.url for page in routes if isinstance(page, TemplatePage) and page.searchable
+        ]
+        made = {**records.outputs, **rendered.records}
+        inputs = index_inputs((url, made[url].digest) for url in searchable)
+        previous = records.search
+        if previous is not None and previous.inputs == inputs:
+            records.new_search = previous  # the same pages: the same index, left as it is
+            return replace(rendered, extra=tuple(previous.files))
+        changed = set(rendered.changed)
+        self.progress.phase("search", 1)
+        try:
+            pages = ((url, writer.built(url, staged=url in changed)) for url in searchable)
+            files = search_index(pages)
+            self.progress.advance()
+            written = []
+            for url, data in files.items():
+                known = previous.files.get(url) if previous is not None else None
+                if known != bytes_digest(data):
+                    writer.put(url, data)
+                    written.append(url)
+        except (SearchFailed, OSError) as failure:
+            writer.abandon()
+            problems.append(search_error(failure))
+            return rendered
+        records.new_search = SearchState(
+            inputs, {url: bytes_digest(data) for url, data in files.items()}
+        )
+        return replace(rendered, changed=[*rendered.changed, *written], extra=tuple(files))
+
     def write(
         self, routes: RouteTable, rendered: Rendered, records: BuildRecords, writer: OutputWriter
     ) -> list[ContentError]:
         """Phase 5: publish the staged files, then record what each page was built from."""
         self.progress.phase("write", len(rendered.changed))
-        files = [file for page in routes for file in writer.files_of(page.url)]
+        urls = [*(page.url for page in routes), *rendered.extra]
+        files = [file for url in urls for file in writer.files_of(url)]
         try:
             writer.commit(files, rendered.changed)
         except OSError as failure:

@@ -43,6 +43,7 @@ def build_command(args: argparse.Namespace) -> int:
         include_drafts=args.drafts,
         compress=args.compress,
         base_url=base_url,
+        search=not args.no_search,
     )
     if not (args.no_cache or args.verify) and up_to_date(args, state.signature):
         return 0
@@ -63,6 +64,7 @@ def build_command(args: argparse.Namespace) -> int:
         progress=progress_for(Console(stderr=True)),
         state=state,
         base_url=base_url,
+        search=not args.no_search,
     )
     report = builder.build()
     show(
@@ -249,6 +251,11 @@ def parser(discover: bool = True) -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--compress", action="store_true", help="also write .gz and .br copies of text files"
+    )
+    build.add_argument(
+        "--no-search",
+        action="store_true",
+        help="no search page, box or index, as search = false in octavo.toml says",
     )
     build.add_argument(
         "--base-url",

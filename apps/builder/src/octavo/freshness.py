@@ -239,16 +239,18 @@ def site_state(
     include_drafts: bool,
     compress: bool,
     base_url: str | None = None,
+    search: bool = True,
 ) -> SiteState:
     """The signature of everything a build of `site` into `output` reads, by file stat, and
-    of the options that change it (`base_url` overrides the config's).
+    of the options that change it (`base_url` overrides the config's; `search=False` is
+    `--no-search`).
 
     When a file changed too recently for its stat to be trusted, the signature is made unique,
     so no later build takes it for up to date.
     """
     signed_ns = time.time_ns()
     hasher = hashlib.blake2b(digest_size=16)
-    options = f"{output}\0{include_drafts}\0{compress}\0{base_url}\n"
+    options = f"{output}\0{include_drafts}\0{compress}\0{base_url}\0{search}\n"
     hasher.update(options.encode("utf-8", "surrogateescape"))
     try:
         hasher.update(read_regular(site / CONFIG_FILE))

@@ -53,7 +53,7 @@ LINKS_FILE = "links.json"
 UPDATING_SUFFIX = ".updating"
 MANIFEST_HEADER = "octavo-manifest 3 "
 # The build cache's meta keys about one output folder: each prefix followed by the folder's path.
-OUTPUT_KEYS = ("built:", "fresh:", "moved:", "structure:", "token:", "urls:")
+OUTPUT_KEYS = ("built:", "fresh:", "moved:", "search:", "structure:", "token:", "urls:")
 
 # The code whose files the no-op signature and the engine digest cover.
 ENGINE_PACKAGES = ("octavo_content", "octavo_parser", "octavo_tags", "octavo_render", "octavo")

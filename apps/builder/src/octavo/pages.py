@@ -48,6 +48,8 @@ class TemplatePage:
     in_sitemap: bool = False
     # When what the page shows last changed, for the sitemap.
     lastmod: datetime | None = None
+    # In the search index (posts and standalone pages): its HTML is given to Pagefind.
+    searchable: bool = False
 
 
 @dataclass(frozen=True)

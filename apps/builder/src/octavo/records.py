@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from octavo.cache import BuildCache, OutputRecord
 from octavo.moves import History
+from octavo.search import SearchState
 from octavo.writer import OutputWriter
 
 
@@ -49,6 +50,13 @@ class BuildRecords:
         )
         # The records the cache holds once `save` succeeded.
         self.saved: dict[str, OutputRecord] | None = None
+        # The search index this folder holds, and the one this build leaves (`save`).
+        self.search: SearchState | None = (
+            SearchState.loads(cache.meta(f"search:{output}"))
+            if cache is not None and self.trusted
+            else None
+        )
+        self.new_search: SearchState | None = None
 
     def standing(self, url: str, changed_posts: frozenset[str]) -> OutputRecord | None:
         """The record of `url` when its page cannot have changed, without building its view.
@@ -80,6 +88,9 @@ class BuildRecords:
             cache.store_outputs(output, fresh, removed)
             cache.set_meta(f"token:{output}", token)
             cache.set_meta(f"structure:{output}", self.structure)
+            search = "" if self.new_search is None else self.new_search.dumps()
+            if cache.meta(f"search:{output}") != search:
+                cache.set_meta(f"search:{output}", search)
             if self.history is not None:
                 urls, moved = self.history.dumps()
                 for key, value in ((f"urls:{output}", urls), (f"moved:{output}", moved)):

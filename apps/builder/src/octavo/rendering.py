@@ -46,6 +46,8 @@ class Rendered:
     changed: list[str]
     errors: list[ContentError]
     count: int
+    # URLs of files made after the pages, not in the route table: the search index's.
+    extra: tuple[str, ...] = ()
 
 
 def render_pages(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from octavo.pages import Page
+from octavo.pages import Claimant, Page
 from octavo.writer import is_safe_relative
 from octavo_content import MAX_NAME_BYTES, ContentError, output_file
 
@@ -19,6 +19,14 @@ class RouteTable:
 
     def __init__(self) -> None:
         self._claims: dict[str, list[Page]] = {}
+        # Folders a later step fills (the search index), by output folder: no page may claim
+        # a file in one.
+        self._reserved: dict[str, tuple[str, Claimant]] = {}
+
+    def reserve(self, folder_url: str, claimant: Claimant) -> None:
+        """Keep the folder at `folder_url` (`/pagefind/`) for `claimant`'s files."""
+        key = folder_url.strip("/").casefold() + "/"
+        self._reserved[key] = (folder_url, claimant)
 
     def claim(self, page: Page) -> None:
         """Record that `page` wants its URL."""
@@ -38,7 +46,33 @@ class RouteTable:
 
     def conflicts(self) -> list[ContentError]:
         """Errors for every claim that cannot be written: twice claimed, clashing or reserved."""
-        return [*self._twice_claimed(), *self._clashes(), *self._unwritable()]
+        return [
+            *self._twice_claimed(),
+            *self._clashes(),
+            *self._unwritable(),
+            *self._in_reserved(),
+        ]
+
+    def _in_reserved(self) -> list[ContentError]:
+        """Errors for pages that claim a file in a reserved folder, or the folder as a file."""
+        errors = []
+        for key, routes in self._claims.items():
+            for folder, (url, claimant) in self._reserved.items():
+                if not (key.startswith(folder) or key == folder.rstrip("/")):
+                    continue
+                route = routes[0]
+                errors.append(
+                    ContentError(
+                        path=route.claimant.path,
+                        line=route.claimant.line,
+                        field="url",
+                        message=f"{route.url} is inside {url}, which {claimant.what} takes",
+                        expected=f"no page or static file under {url}",
+                        hint="give the page another URL, or move the file out of that folder "
+                        "(or turn search off: search = false in octavo.toml)",
+                    )
+                )
+        return errors
 
     def _twice_claimed(self) -> list[ContentError]:
         """One error per claimant of every file claimed more than once."""

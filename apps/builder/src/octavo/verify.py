@@ -42,6 +42,7 @@ def verify(builder: Builder) -> list[str]:
                 use_cache=False,
                 compress=builder.compress,
                 base_url=builder.base_url,
+                search=builder.search,
                 # A clean build has no history: it keeps the redirects the output's build kept.
                 moved=recorded_moves(builder.paths),
             ).build()

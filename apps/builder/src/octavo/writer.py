@@ -151,6 +151,16 @@ class OutputWriter:
                 pending = self._pending(relative)
             pending.write_bytes(content)
 
+    def built(self, url: str, *, staged: bool) -> bytes:
+        """The bytes this build publishes at `url`: those it staged (`staged`), or else those
+        of the published file it keeps."""
+        relative = output_file(url)
+        if not staged:
+            return self._checked(self.output, relative).read_bytes()
+        if self.fresh:
+            return self._checked(self.staging, relative).read_bytes()
+        return self._pending(relative).read_bytes()
+
     def _pending(self, relative: str) -> Path:
         """Where an update stages a file: one flat folder, which takes no time to remove."""
         return self.staging / hashlib.blake2b(relative.encode(), digest_size=16).hexdigest()

@@ -10,8 +10,11 @@ from octavo.layout import COMPRESSIBLE
 
 # The default theme needs nothing beyond this: its stylesheet and the reload script are
 # same-origin files, JSON-LD blocks are data (not scripts), and posts may show remote images.
+# 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly (a same-origin file);
+# it allows no eval() of JavaScript.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data: https:; "
     "media-src 'self' https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )

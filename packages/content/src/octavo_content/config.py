@@ -189,6 +189,9 @@ class SiteConfig(BaseModel):
     # ("Tags" = "Sujets"); a plural message takes a table of CLDR forms (one = ..., other = ...).
     # The renderer checks the keys against its catalogue.
     strings: dict[str, StringOverride] = Field(default_factory=dict)
+    # A search page and box, and a Pagefind index of the posts and pages made by each build;
+    # false: none of them (`octavo build --no-search` says the same for one build).
+    search: bool = True
 
     @field_validator("base_url")
     @classmethod

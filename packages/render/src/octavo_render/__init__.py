@@ -11,13 +11,15 @@ from octavo_render.bodies import BodyNotLoaded, BodyRef, Html, HtmlText
 from octavo_render.digest import ViewDigester, ViewPrint
 from octavo_render.feeds import FEED_LIMIT, FEED_TYPES, feed_path
 from octavo_render.i18n import SHIPPED_LANGUAGES, ThemeStrings, language_problems
-from octavo_render.renderer import Renderer
+from octavo_render.renderer import SEARCH_INDEX, SEARCH_PAGE, Renderer
 from octavo_render.sitemap import SitemapEntry
 from octavo_render.views import FeedLink, Link, PageView, View
 
 __all__ = [
     "FEED_LIMIT",
     "FEED_TYPES",
+    "SEARCH_INDEX",
+    "SEARCH_PAGE",
     "SHIPPED_LANGUAGES",
     "BodyNotLoaded",
     "BodyRef",

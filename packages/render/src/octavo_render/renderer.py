@@ -41,6 +41,7 @@ from octavo_render.views import (
     PageView,
     Pagination,
     PostView,
+    SearchView,
     SeriesNav,
     SeriesPart,
     SiteView,
@@ -52,6 +53,9 @@ from octavo_render.views import (
 from octavo_tags import Page, SiteIndexes, TagEntry, TagIndex, canonical_slug, series_order
 
 # Between a page's own title and the site's in `<title>`.
+# The search page, and the folder the builder puts the site's Pagefind index in.
+SEARCH_PAGE = "/search/"
+SEARCH_INDEX = "/pagefind/"
 _TITLE_SEPARATOR = " – "
 # The default taxonomies' headings, which `_label` prints in the site's language.
 TAXONOMY_LABELS = (N_("Category"), N_("Categories"))
@@ -262,6 +266,21 @@ class Renderer:
                 self._config.permalinks.archive,
             ),
             years=years,
+        )
+
+    def search_view(self) -> View:
+        """Returns the view of the search page: a form, and the results its script lists from
+        the site's Pagefind index (without the script, links to the tags and the archive)."""
+        path = self._links.path
+        search = SearchView(
+            pagefind=path(SEARCH_INDEX + "pagefind.js"),
+            base=path("/"),
+            script=path(theme.asset_path(theme.SEARCH_SCRIPT)),
+        )
+        return View.of(
+            "search.html",
+            meta=self._meta(self._strings.text("Search"), self._config.description, SEARCH_PAGE),
+            search=search,
         )
 
     def not_found_view(self) -> View:
@@ -562,6 +581,7 @@ class Renderer:
             nav=nav,
             extra=_read_only(self._config.extra),
             data=self._data,
+            search=path(SEARCH_PAGE) if self._config.search else None,
         )
 
     def _menu_url(self, url: str) -> str:

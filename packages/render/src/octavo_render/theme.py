@@ -12,6 +12,8 @@ from pathlib import PurePosixPath
 THEME_PATH = "/theme/"
 STYLESHEET = THEME_PATH + "style.css"
 ICON = THEME_PATH + "icon.svg"
+# The search page's script: runs Pagefind's search and lists the results.
+SEARCH_SCRIPT = THEME_PATH + "search.js"
 # Hex digits of the SHA-256 in a file's name: enough to tell versions apart, short to read.
 HASH_LENGTH = 8
 

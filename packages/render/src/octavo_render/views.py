@@ -63,6 +63,8 @@ class SiteView:
     # `[extra]` of octavo.toml, and the files of data/ by name (`site.data.authors.ada`).
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # The search page's link path; None when the site has no search (`search = false`).
+    search: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,3 +214,13 @@ class AuthorInfo:
     email: str
     avatar: str
     links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """What the search page's script needs: where Pagefind's script is, the site's root path
+    (search results are site paths, shown under it) and its own script."""
+
+    pagefind: str
+    base: str
+    script: str

@@ -18,4 +18,5 @@ def pages(site: Site) -> Iterator[Page]:
             in_sitemap=True,
             # When it last changed, if it says: an undated page gives the sitemap no date.
             lastmod=page.updated or page.date,
+            searchable=True,
         )

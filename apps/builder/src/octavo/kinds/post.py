@@ -20,4 +20,5 @@ def pages(site: Site) -> Iterator[Page]:
             partial(site.renderer.post_view, post, newer=newer, older=older),
             in_sitemap=True,
             lastmod=post.last_modified,
+            searchable=True,
         )
