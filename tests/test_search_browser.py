@@ -87,12 +87,12 @@ def word_of_one_post(output: Path) -> tuple[str, str]:
 
 @contextmanager
 def previewed(site: Path, ready: str) -> Iterator[str]:
-    """`octavo serve SITE` (writing mode: it builds the site with its search index) until
-    `ready` answers; yields the root URL."""
+    """`octavo serve SITE --search` (writing mode, asked to build the search page and index)
+    until `ready` answers; yields the root URL."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = site.parent / "serve.log"
-    command = [sys.executable, "-m", "octavo", "serve", str(site), "--port", str(port)]
+    command = [sys.executable, "-m", "octavo", "serve", str(site), "--search", "--port", str(port)]
     with log.open("w") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=os.environ)
         try:

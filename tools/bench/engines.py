@@ -29,7 +29,9 @@ class EngineCommand:
 
     def build(self, site: Path, out: Path) -> list[str]:
         if self.engine == "octavo":
-            return [*self.argv, "build", str(site), "-o", str(out)]
+            # The same work as the others: Hugo and Pelican make no search index (Pagefind's
+            # cost is measured on its own in docs/benchmarks.md).
+            return [*self.argv, "build", str(site), "-o", str(out), "--no-search"]
         if self.engine == "hugo":
             return [*self.argv, "--source", str(site), "--destination", str(out), "--quiet"]
         settings = site / "pelicanconf.py"

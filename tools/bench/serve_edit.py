@@ -8,8 +8,9 @@ listens to `/_octavo/events`, as an open page's reload script does. Each round a
 to one post (a different one each round) and times from just before the file is written to the
 arrival of the next build event, the one that reloads the page: the watcher's settling time,
 the rebuild and the event together. At the end the output is compared with a clean build of the
-same files (`octavo build --drafts --no-cache`, as the preview includes drafts): every byte must
-be the same. It prints the median, fastest and slowest round.
+same files (`octavo build --drafts --no-cache --no-search`: the preview includes drafts and,
+without `--search`, no search index): every byte must be the same. It prints the median,
+fastest and slowest round.
 """
 
 from __future__ import annotations
@@ -84,7 +85,9 @@ def clean_build_differences(site: Path, served: Path, scratch: Path) -> list[str
 
     clean = scratch / "clean"
     command = [sys.executable, "-m", "octavo", "build", str(site), "-o", str(clean)]
-    subprocess.run([*command, "--drafts", "--no-cache"], check=True, capture_output=True)
+    subprocess.run(
+        [*command, "--drafts", "--no-cache", "--no-search"], check=True, capture_output=True
+    )
     return tree_differences(served, clean)
 
 

@@ -347,3 +347,18 @@ def test_a_pipelined_event_stream_ends_when_its_client_hangs_up(live: LiveSite) 
             time.sleep(0.02)
         # Not the keep-alive's 15 s: the stream hears the reset at once.
         assert not live._listeners
+
+
+def test_writing_mode_leaves_search_out_unless_asked(demo_site: Path, tmp_path: Path) -> None:
+    # Pagefind indexes every post again when one changes: a save would wait for it.
+    plain = LiveSite(demo_site, tmp_path / "plain" / "public")
+    assert plain.build_now().ok
+    assert not (plain.output / "search").exists()
+    assert not (plain.output / "pagefind").exists()
+    assert 'role="search"' not in (plain.output / "index.html").read_text("utf-8")
+
+    searching = LiveSite(demo_site, tmp_path / "searching" / "public", search=True)
+    assert searching.build_now().ok
+    assert (searching.output / "search" / "index.html").is_file()
+    assert (searching.output / "pagefind" / "pagefind.js").is_file()
+    assert 'role="search"' in (searching.output / "index.html").read_text("utf-8")

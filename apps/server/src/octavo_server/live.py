@@ -110,11 +110,15 @@ class LiveSite:
         *,
         console: Console | None = None,
         base_url: str | None = None,
+        search: bool = False,
     ) -> None:
         self.site = site
         self.output = output
         # Stands for the config's base_url (`octavo serve --base-url`), as in `octavo build`.
         self.base_url = base_url
+        # Whether builds make the search page and index (`octavo serve --search`): Pagefind
+        # indexes every post again when one changes, which a save would wait for.
+        self.search = search
         # The path the site is served under: base_url's, read again at each build.
         self.prefix = "/"
         self.console = console or Console(soft_wrap=True)
@@ -141,6 +145,7 @@ class LiveSite:
                 include_drafts=True,
                 base_url=self.base_url,
                 resident=self.resident,
+                search=self.search,
             ).build()
         except Exception as failure:
             # A bug in a build, a full disk or a busy lock must not stop the preview: the
