@@ -15,10 +15,10 @@ from octavo_parser.words import SHIPPED_LANGUAGES, Words, parser_messages, site_
 __all__ = [
     "DATA_FORMATS",
     "MARKDOWN_GROUP",
+    "SHIPPED_LANGUAGES",
     "MarkdownPlugin",
     "ParseResult",
     "RenderedMarkdown",
-    "SHIPPED_LANGUAGES",
     "Words",
     "github_slug",
     "load_data",

@@ -97,7 +97,7 @@ def render_markdown(
     blocks: list[Token] = state.env.get(BLOCKS, [])
     summary = summary_tokens(blocks)
     summary_text = plain_text(summary, html_shown=not raw_html)
-    words = len(plain_text(blocks, skip=frozenset({"block_code", "block_math"})).split())
+    word_count = len(plain_text(blocks, skip=frozenset({"block_code", "block_math"})).split())
 
     def listed(tokens: list[Token]) -> str:
         """Given page tokens, returns their HTML with list page conventions."""
@@ -125,8 +125,8 @@ def render_markdown(
         toc=tuple(
             heading.model_copy(update={"text": without_illegal(heading.text)}) for heading in toc
         ),
-        word_count=words,
-        reading_minutes=max(1, round(words / _WORDS_PER_MINUTE)),
+        word_count=word_count,
+        reading_minutes=max(1, round(word_count / _WORDS_PER_MINUTE)),
         problems=(
             *_reference_problems(text, path, first_line),
             *missing_alt_problems(blocks, text, path, first_line),
