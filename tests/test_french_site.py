@@ -1,8 +1,10 @@
 """A French-language site (tests/fixtures/french-site) as its readers see it: French words and
 French dates on every kind of page, and none of the theme's English words.
 
-The English words looked for are the theme's own, read from its message catalogue: a new theme
-word is checked here as soon as it is in messages.pot.
+The English words looked for are the theme's and the parser's own (those it writes into post
+bodies: callout titles, accessible names), read from their message catalogues: a new word is
+checked here as soon as it is in a messages.pot. Accessible names (`aria-label`) are checked as
+the visible text is.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import sitecheck
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 from browser import SCHEMES, axe_violations, open_page, serve
 from playwright.sync_api import Browser
@@ -41,6 +44,7 @@ PAGES = {
             "Partie 1 sur 2 de la série Bases du pain",
             "Plus récent",
             "Articles connexes",
+            "Conseil",  # the callout's title, from the parser's catalogue
         ],
     ),
     "page": ("/a-propos/", ["(mis à jour le 5 février 2024)", "10 janvier 2023"]),
@@ -76,14 +80,17 @@ _BLOCKS = {
 
 
 class _VisibleText(HTMLParser):
-    """A page's visible text: its `<title>` and its body, without scripts and styles."""
+    """A page's visible text: its `<title>` and its body, without scripts and styles; and the
+    accessible names its elements are given (`aria-label`)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.labels: list[str] = []
         self._hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.labels.extend(value for name, value in attrs if name == "aria-label" and value)
         self._hidden += tag in {"script", "style"}
         if tag in _BLOCKS:
             self.parts.append(" ")
@@ -106,24 +113,40 @@ def visible_text(page: Path) -> str:
     return re.sub(r"[ \t\r\n]+", " ", "".join(parser.parts)).strip()
 
 
+def accessible_names(page: Path) -> list[str]:
+    """Given an HTML file, returns the `aria-label` values of its elements, in order."""
+    parser = _VisibleText()
+    parser.feed(page.read_text("utf-8"))
+    return parser.labels
+
+
 def english_words() -> set[str]:
-    """The theme's English text that its French catalogue says otherwise: each run of words of
-    a message between its placeholders and tags, four letters or more."""
-    with (files("octavo_render") / "locales" / "fr.po").open("rb") as data:
-        french = read_po(data, locale="fr")
+    """The theme's and the parser's English text that their French catalogues say otherwise:
+    each run of words of a message between its placeholders and tags, four letters or more,
+    that no French translation uses ("Table" is French too: "Table des matières")."""
+    catalogues = []
+    for package in ("octavo_render", "octavo_parser"):
+        with (files(package) / "locales" / "fr.po").open("rb") as data:
+            catalogues.append(read_po(data, locale="fr"))
+    french = " | ".join(_translation(message) for catalog in catalogues for message in catalog)
     words: set[str] = set()
-    for message in french:
-        if not message.id:
-            continue
-        translated = " ".join(
-            message.string if isinstance(message.string, tuple) else [message.string]
-        )
-        for text in english(message):
-            for run in _PLACEHOLDER_OR_TAG.split(text):
-                run = run.strip(" :;,.()")
-                if len(run) >= 4 and not _has_words(translated, run):
-                    words.add(run)
+    for catalog in catalogues:
+        for message in catalog:
+            if not message.id:
+                continue
+            for text in english(message):
+                for run in _PLACEHOLDER_OR_TAG.split(text):
+                    run = run.strip(" :;,.()")
+                    if len(run) >= 4 and not _has_words(french, run):
+                        words.add(run)
     return words
+
+
+def _translation(message: Message) -> str:
+    """Given a catalogue's message, returns its translations as one text."""
+    if not message.id:
+        return ""
+    return " ".join(message.string if isinstance(message.string, tuple) else [message.string])
 
 
 def _has_words(text: str, words: str) -> bool:
@@ -153,6 +176,8 @@ def test_the_english_words_looked_for_are_the_themes() -> None:
     words = english_words()
     # So that the test below cannot pass by looking for nothing.
     assert {"Skip to content", "min read", "Tags", "Archive", "Older posts", "Home"} <= words
+    # And the parser's, which it writes into post bodies.
+    assert {"Link to this section", "Back to reference", "Formula", "Not done", "Note"} <= words
 
 
 @pytest.mark.parametrize("kind", PAGES)
@@ -161,8 +186,9 @@ def test_every_kind_of_page_is_in_french(french_site: Path, kind: str) -> None:
     text = visible_text(page_file(french_site, path))
     for word in wanted:
         assert word in text, f"{kind}: {word!r} not in {text!r}"
-    # The addresses a page prints (a redirect's) are not words.
-    words = re.sub(r"https?://\S+", "", text)
+    # The addresses a page prints (a redirect's) are not words; accessible names are.
+    names = accessible_names(page_file(french_site, path))
+    words = re.sub(r"https?://\S+", "", " | ".join([text, *names]))
     for word in english_words():
         assert not _has_words(words, word), f"{kind}: {word!r}"
     assert not ENGLISH_MONTHS.search(text), kind
@@ -179,6 +205,23 @@ def test_every_html_page_of_the_site_is_among_the_kinds_checked(french_site: Pat
     )
     # One post, one tag, one term and one author stand for the others of their kind.
     assert {name.split("/")[0] for name in unchecked} <= {"posts", "tags", "categories"}
+
+
+def test_a_french_post_body_names_its_parts_in_french(french_site: Path) -> None:
+    post = page_file(french_site, "/posts/pain-au-levain/")
+    names = accessible_names(post)
+    for name in [
+        "Lien vers cette section\u00a0: Le levain",
+        "Tableau",
+        "Fait",
+        "À faire",
+        "Formule",
+        "Retour à l’appel de note 1, renvoi 1 sur 2",
+        "Retour à l’appel de note 1, renvoi 2 sur 2",
+        "Retour à l’appel de note 2",
+    ]:
+        assert name in names, f"{name!r} not in {names!r}"
+    assert '<p class="callout-title">Conseil</p>' in post.read_text("utf-8")
 
 
 def test_machine_dates_stay_as_machines_read_them(french_site: Path) -> None:
@@ -235,6 +278,10 @@ def test_the_japanese_site_shows_japanese_words_and_dates(japanese_site: Path) -
     text = visible_text(page_file(japanese_site, "/posts/pain-au-levain/"))
     for word in ["2024年7月14日", "（2024年8月2日更新）", "1分で読めます", "関連記事", "目次"]:
         assert word in text, f"{word!r} not in {text!r}"
+    for word in ["ヒント"]:  # the callout's title, from the parser's catalogue
+        assert word in text, f"{word!r} not in {text!r}"
+    names = accessible_names(page_file(japanese_site, "/posts/pain-au-levain/"))
+    assert {"このセクションへのリンク：Le levain", "表", "数式", "参照 2 に戻る"} <= set(names)
 
 
 @pytest.mark.browser

@@ -504,6 +504,30 @@ def says_home(output: Path, word: str) -> None:
     assert f'aria-current="page">{word}</a>' in page
 
 
+def names_sections(output: Path, label: str) -> None:
+    """Asserts that the post pages' self-links of their section "Part" are named `label` (the
+    parser's words, in the site's language), and none in English unless `label` is."""
+    pages = [page.read_text() for page in (output / "posts").glob("*/index.html")]
+    assert any(f'aria-label="{label}"' in page for page in pages)
+    english = 'aria-label="Link to this section: Part"'
+    assert label in english or not any(english in page for page in pages)
+
+
+def says_language(output: Path, number: int) -> None:
+    """After the fixed `language` edit `number`, the theme's words and post bodies' follow."""
+    says_home(output, ["Accueil", "ホーム", "Home", "Home"][number])
+    names_sections(output, SECTION_LINKS[number])
+
+
+def says_strings(output: Path, number: int) -> None:
+    """After the fixed `strings` edit `number`, the theme's words and post bodies' follow."""
+    says_home(output, ["Home", "Start", "Home"][number])
+    names_sections(
+        output,
+        ["Link to this section: Part", "Section: Part", "Link to this section: Part"][number],
+    )
+
+
 def redirects_to(output: Path, old: str, new: str) -> None:
     """Asserts that the page at `old` redirects to `new` and that `_redirects` says so."""
     page = (output / old.strip("/") / "index.html").read_text()
@@ -544,10 +568,19 @@ MENU_ENTRIES = ["pages/about.md", "archive", "tags", "home"]
 FEED_FORMAT_LISTS = [["atom"], ["atom", "rss"], ["atom", "json"], ["rss", "atom", "json"]]
 # Site languages: shipped catalogues, a region of one, and one with no catalogue.
 LANGUAGES = ["fr", "ja", "de-AT", "pt-BR"]
-# Bodies of [strings]: one word, then another word and a plural by CLDR category.
+# The name of a section's self-link in post bodies, after each fixed `language` edit.
+SECTION_LINKS = [
+    "Lien vers cette section\u00a0: Part",
+    "このセクションへのリンク：Part",
+    "Link to this section: Part",
+    "Link to this section: Part",
+]
+# Bodies of [strings]: one word, then another word and a plural by CLDR category, and a word
+# of the parser's (post bodies).
 STRING_TABLES = [
     '"Tags" = "Sujets"',
-    '"Home" = "Start"\n"%(num)d min read" = { one = "%(num)d minute", other = "%(num)d minutes" }',
+    '"Home" = "Start"\n"%(num)d min read" = { one = "%(num)d minute", other = "%(num)d minutes" }'
+    '\n"Link to this section: %(title)s" = "Section: %(title)s"',
 ]
 KINDS = (
     EditKind("add", add, (titles, days, tag_lists), ((6, 4, ["Web"]),)),
@@ -811,16 +844,14 @@ KINDS = (
         setting("language"),
         (st.sampled_from([None, *LANGUAGES]),),
         (("fr",), ("ja",), ("pt-BR",), (None,)),
-        check=lambda output, number: says_home(
-            output, ["Accueil", "ホーム", "Home", "Home"][number]
-        ),
+        check=says_language,
     ),
     EditKind(
         "strings",
         setting("strings"),
         (st.sampled_from([None, *STRING_TABLES]),),
         ((STRING_TABLES[0],), (STRING_TABLES[1],), (None,)),
-        check=lambda output, number: says_home(output, ["Home", "Start", "Home"][number]),
+        check=says_strings,
     ),
     EditKind(
         "search_setting",

@@ -80,3 +80,26 @@ def test_a_string_of_the_wrong_type_is_an_error_at_its_line(
     assert main(["build", str(root)]) == 1
     err = capsys.readouterr().err
     assert "octavo.toml:5: strings.Tags:" in err
+
+
+def test_post_bodies_are_in_the_site_language_and_strings_cover_their_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = site(tmp_path, 'language = "fr"\n[strings]\n"Tip" = "Bon à savoir"\n')
+    body = "> [!TIP]\n> Salez.\n\n> [!NOTE]\n> Poivrez.\n\n## Recette\n\nTexte.\n"
+    (root / "content" / "premier.md").write_text(POST + body, encoding="utf-8")
+    assert main(["build", str(root)]) == 0
+    assert "strings." not in capsys.readouterr().err
+    post = (root / "public" / "posts" / "premier" / "index.html").read_text("utf-8")
+    assert '<p class="callout-title">Bon à savoir</p>' in post
+    assert '<p class="callout-title">Remarque</p>' in post
+    assert 'aria-label="Lien vers cette section\u00a0: Recette"' in post
+
+
+def test_a_parser_word_with_a_placeholder_it_has_not_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = site(tmp_path, '[strings]\n"Back to reference %(number)d" = "Retour %(n)d"\n')
+    assert main(["build", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "octavo.toml:4: strings.Back to reference %(number)d: %(n)s is not a placeholder" in err

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from octavo_content import SiteConfig
 
 PostFile = Callable[..., bytes]
+
+# So the tests can import their helper module (parser_catalogues) in importlib mode.
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture

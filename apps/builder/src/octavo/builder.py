@@ -53,6 +53,7 @@ from octavo_content import (
     newest_first,
     only_errors,
 )
+from octavo_parser import parser_messages
 from octavo_render import Link, Renderer, ViewDigester, language_problems
 from octavo_tags import SiteIndexes
 
@@ -516,7 +517,11 @@ class Builder:
         except (OSError, UnicodeDecodeError):  # read a moment ago: errors just lose their line
             text = ""
         return language_problems(
-            config.language, config.strings, str(file), lambda key: config_line(text, key)
+            config.language,
+            config.strings,
+            str(file),
+            lambda key: config_line(text, key),
+            other_messages=parser_messages(),  # the words the parser writes into bodies
         )
 
     def moves(

@@ -77,10 +77,11 @@ def _forked_pool(
 
 def _warm_parser(config: SiteConfig, images: Mapping[str, ImageInfo]) -> None:
     from octavo_parser.markdown import markdown_for
+    from octavo_parser.words import site_words
 
     _SHARED["config"] = config
     _SHARED["images"] = images
-    markdown_for(config.raw_html)
+    markdown_for(config.raw_html, site_words(config))
 
 
 @dataclass(frozen=True)

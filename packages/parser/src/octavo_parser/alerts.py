@@ -21,17 +21,20 @@ import re
 
 import mistune
 from mistune.core import BaseRenderer, BlockState
+from mistune.util import escape
 
 from octavo_parser.tokens import Token, walk
+from octavo_parser.words import N_, words_of
 
 CALLOUT = "callout"
-# GitHub's kinds and their titles; GitHub reads the marker in any case (`[!note]`).
+# GitHub's kinds and their titles (in English: shown in the site's language, `words.Words`);
+# GitHub reads the marker in any case (`[!note]`).
 KINDS = {
-    "note": "Note",
-    "tip": "Tip",
-    "important": "Important",
-    "warning": "Warning",
-    "caution": "Caution",
+    "note": N_("Note"),
+    "tip": N_("Tip"),
+    "important": N_("Important"),
+    "warning": N_("Warning"),
+    "caution": N_("Caution"),
 }
 _MARKER = re.compile(r"\A\[!([A-Za-z]+)\][ \t]*(?:\n|\Z)")
 
@@ -71,8 +74,10 @@ def _mark_callout(quote: Token) -> None:
 
 
 def _render_callout(renderer: BaseRenderer, text: str, kind: str) -> str:
-    """Given a callout's inner HTML and kind, returns it under its visible title."""
+    """Given a callout's inner HTML and kind, returns it under its visible title, in the
+    site's language."""
+    title = escape(words_of(renderer).gettext(KINDS[kind]))
     return (
         f'<div class="callout callout-{kind}" role="note">\n'
-        f'<p class="callout-title">{KINDS[kind]}</p>\n{text}</div>\n'
+        f'<p class="callout-title">{title}</p>\n{text}</div>\n'
     )

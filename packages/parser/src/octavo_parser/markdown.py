@@ -22,6 +22,7 @@ from octavo_parser.renderer import BLOCKS, SELF_LINK_PATTERN, OctavoRenderer
 from octavo_parser.summary import has_content, shortened, summary_cut, summary_tokens
 from octavo_parser.templating import template_problems
 from octavo_parser.tokens import Token, plain_text
+from octavo_parser.words import ENGLISH, Words
 from octavo_parser.xmlchars import (
     first_illegal_reference,
     illegal_problem,
@@ -57,12 +58,13 @@ class RenderedMarkdown:
 
 
 @functools.cache
-def markdown_for(raw_html: bool) -> mistune.Markdown:
-    """Given the raw HTML setting, returns this process's Markdown for it, built on first use.
+def markdown_for(raw_html: bool, words: Words = ENGLISH) -> mistune.Markdown:
+    """Given the raw HTML setting and the site's words (`words.site_words`), returns this
+    process's Markdown for them, built on first use.
 
     A Markdown with plugins does not pickle: each worker process builds its own here.
     """
-    renderer = OctavoRenderer(escape=not raw_html)
+    renderer = OctavoRenderer(escape=not raw_html, words=words)
     plugins: list[str | MarkdownPlugin] = [*_PLUGINS, math, heading_ids, summary_cut, github_alerts]
     plugins.extend(markdown_plugins())
     return mistune.create_markdown(renderer=renderer, plugins=plugins)
@@ -76,13 +78,15 @@ def render_markdown(
     raw_html: bool,
     first_line: int = 1,
     place: Place | None = None,
+    words: Words = ENGLISH,
 ) -> RenderedMarkdown:
     """Given a post body, returns its page HTML, list page HTML, summary, contents and warnings.
 
     `first_line` is the file line the body starts on, so warnings point into the file. With
-    the post's `place`, local URLs are resolved where the post lives and reported.
+    the post's `place`, local URLs are resolved where the post lives and reported. The words
+    the HTML holds (callout titles, accessible names) are `words`' (English by default).
     """
-    md = markdown_for(raw_html)
+    md = markdown_for(raw_html, words)
     state = md.block.state_cls()
     state.env[RAW_HTML] = raw_html
     if place is not None:
@@ -93,7 +97,7 @@ def render_markdown(
     blocks: list[Token] = state.env.get(BLOCKS, [])
     summary = summary_tokens(blocks)
     summary_text = plain_text(summary, html_shown=not raw_html)
-    words = len(plain_text(blocks, skip=frozenset({"block_code", "block_math"})).split())
+    word_count = len(plain_text(blocks, skip=frozenset({"block_code", "block_math"})).split())
 
     def listed(tokens: list[Token]) -> str:
         """Given page tokens, returns their HTML with list page conventions."""
@@ -121,8 +125,8 @@ def render_markdown(
         toc=tuple(
             heading.model_copy(update={"text": without_illegal(heading.text)}) for heading in toc
         ),
-        word_count=words,
-        reading_minutes=max(1, round(words / _WORDS_PER_MINUTE)),
+        word_count=word_count,
+        reading_minutes=max(1, round(word_count / _WORDS_PER_MINUTE)),
         problems=(
             *_reference_problems(text, path, first_line),
             *missing_alt_problems(blocks, text, path, first_line),
@@ -145,12 +149,14 @@ def _reference_problems(text: str, path: str, first_line: int) -> list[ContentEr
     return [illegal_problem(path, line, "character references to characters")]
 
 
-def render_summary(text: str, *, raw_html: bool, place: Place | None = None) -> tuple[str, str]:
+def render_summary(
+    text: str, *, raw_html: bool, place: Place | None = None, words: Words = ENGLISH
+) -> tuple[str, str]:
     """Given a front matter summary (Markdown), returns it as one HTML paragraph and as text.
 
     With the post's `place`, its local URLs are printed from the site's root, as the body's are.
     """
-    md = markdown_for(raw_html)
+    md = markdown_for(raw_html, words)
     # One paragraph: line breaks and block markers inside it are read as running text.
     tokens = md.inline(" ".join(text.split()), {"ref_links": {}})
     if place is not None:

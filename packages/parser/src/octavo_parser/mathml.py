@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from latex2mathml.converter import convert_to_element
+from mistune.util import escape
 
 from octavo_content import ContentError
 from octavo_parser.tokens import Token, walk
+from octavo_parser.words import ENGLISH, Words, words_of
 
 if TYPE_CHECKING:
     from re import Match
@@ -103,7 +105,7 @@ def _render_inline_math(renderer: object, text: str) -> str:
 
 def _render_block_math(renderer: object, text: str, in_paragraph: bool = False) -> str:
     """Renders a `block_math` token: on lines of its own, or inside a paragraph."""
-    return display_math_html(text, in_paragraph=in_paragraph)
+    return display_math_html(text, in_paragraph=in_paragraph, words=words_of(renderer))
 
 
 def inline_math_html(tex: str) -> str:
@@ -111,15 +113,16 @@ def inline_math_html(tex: str) -> str:
     return mathml(tex, display=False) or f'<code class="math">{_escaped(tex)}</code>'
 
 
-def display_math_html(tex: str, *, in_paragraph: bool) -> str:
-    """Given display TeX, returns its MathML block, or the TeX as a code block (inline code in
-    a paragraph) when it does not convert."""
+def display_math_html(tex: str, *, in_paragraph: bool, words: Words = ENGLISH) -> str:
+    """Given display TeX, returns its MathML block (its scroll box named in the words'
+    language), or the TeX as a code block (inline code in a paragraph) when it does not convert."""
     html = mathml(tex, display=True)
     if html is not None:
         # A formula wider than the screen scrolls in its own box, never the page; keyboard
         # users focus the box to scroll it, as they do a wide table.
         box = "span" if in_paragraph else "div"
-        scroll = f'<{box} class="math-scroll" tabindex="0" role="group" aria-label="Formula">'
+        label = escape(words.gettext("Formula"))
+        scroll = f'<{box} class="math-scroll" tabindex="0" role="group" aria-label="{label}">'
         html = f"{scroll}{html}</{box}>"
         return html if in_paragraph else html + "\n"
     if in_paragraph:

@@ -35,6 +35,7 @@ from octavo_parser.local import Place, is_local
 from octavo_parser.markdown import RenderedMarkdown, render_markdown, render_summary
 from octavo_parser.source import decoded_source, xml_safe_source
 from octavo_parser.terms import gathered_terms, lone_part
+from octavo_parser.words import site_words
 from octavo_parser.xmlchars import (
     cleaned,
     first_illegal_reference,
@@ -103,6 +104,7 @@ def parse_post(
         raw_html=config.raw_html,
         first_line=block.body_line,
         place=place,
+        words=site_words(config),
     )
     problems = _in_file_order([*front_problems, *body.problems])
     if any(problem.is_error for problem in problems):
@@ -307,7 +309,7 @@ def _post(
         # The summary's references are found anew, at the line of its key.
         place.references, place.links, place.markdown = [], [], ""
         summary_html, description = render_summary(
-            front.summary, raw_html=config.raw_html, place=place
+            front.summary, raw_html=config.raw_html, place=place, words=site_words(config)
         )
         line = block.line_of("summary")
         references += [ref.model_copy(update={"line": line}) for ref in place.references]

@@ -21,6 +21,7 @@ from octavo_parser.highlight import highlighted_code
 from octavo_parser.local import PLACE, local_tokens
 from octavo_parser.mathml import display_math_html, is_math_fence
 from octavo_parser.tokens import Token, walk
+from octavo_parser.words import ENGLISH, Words
 
 BLOCKS = "octavo_blocks"
 # Per footnote number, how many marks point at it so far (the body's, then the notes' own).
@@ -38,8 +39,13 @@ class OctavoRenderer(HTMLRenderer):
     """Renders a post's tokens, and keeps them (in `state.env[BLOCKS]`) to render them again.
 
     Everything that differs between a post's page and a list page (heading levels, id prefixes)
-    is in the tokens' attrs, so one renderer serves both and holds no per-post state.
+    is in the tokens' attrs, so one renderer serves both and holds no per-post state. Its
+    `words` are the site's language's (`words.Words`): one renderer per language and process.
     """
+
+    def __init__(self, escape: bool = True, words: Words = ENGLISH) -> None:
+        super().__init__(escape=escape)
+        self.words = words
 
     def __call__(self, tokens: Iterable[Token], state: BlockState) -> str:
         """Given block tokens (the body, then the footnotes section), returns their HTML."""
@@ -63,7 +69,11 @@ class OctavoRenderer(HTMLRenderer):
         tag = f"h{level}"
         if not id:
             return f"<{tag}>{text}</{tag}>\n"
-        name = f"Link to this section: {label}" if label else "Link to this section"
+        words = self.words
+        if label:
+            name = words.gettext("Link to this section: %(title)s") % {"title": label}
+        else:
+            name = words.gettext("Link to this section")
         link = SELF_LINK.format(id=escape(id), label=escape(name))
         return f'<{tag} id="{escape(id)}">{text}{link}</{tag}>\n'
 
@@ -82,7 +92,7 @@ class OctavoRenderer(HTMLRenderer):
         """Given code and its info string, returns it highlighted, or escaped in `<pre><code>`;
         fenced `math` is display math."""
         if is_math_fence(info):
-            return display_math_html(code, in_paragraph=False)
+            return display_math_html(code, in_paragraph=False, words=self.words)
         html = (
             optioned_code(code, info)
             or highlighted_code(code, info)
@@ -93,8 +103,9 @@ class OctavoRenderer(HTMLRenderer):
 
     def table(self, text: str) -> str:
         """Given a table's rows, returns the table inside a box that scrolls when it is wide."""
+        label = escape(self.words.gettext("Table"))
         return (
-            '<div class="table-scroll" tabindex="0" role="group" aria-label="Table">\n'
+            f'<div class="table-scroll" tabindex="0" role="group" aria-label="{label}">\n'
             f"<table>\n{text}</table>\n</div>\n"
         )
 
@@ -142,7 +153,9 @@ class OctavoRenderer(HTMLRenderer):
     def task_list_item(self, text: str, checked: bool = False, **attrs: Any) -> str:
         """Given a task's HTML, returns its list item with a read-only, labelled checkbox."""
         # A checkbox needs a name for screen readers (axe: label); the task's text follows it.
-        state = 'checked aria-label="Done"' if checked else 'aria-label="Not done"'
+        words = self.words
+        label = escape(words.gettext("Done") if checked else words.gettext("Not done"))
+        state = f'checked aria-label="{label}"' if checked else f'aria-label="{label}"'
         checkbox = f'<input class="task-list-item-checkbox" type="checkbox" disabled {state}>'
         if text.startswith("<p>"):
             text = text.replace("<p>", "<p>" + checkbox, 1)
@@ -166,7 +179,9 @@ class OctavoRenderer(HTMLRenderer):
     ) -> str:
         """Given a footnote's HTML, returns its list item with a link back to each of its marks
         (↩, ↩2, ↩3... as GitHub shows them)."""
-        backs = " ".join(_back_link(index, mark, marks, prefix) for mark in range(1, marks + 1))
+        backs = " ".join(
+            _back_link(index, mark, marks, prefix, self.words) for mark in range(1, marks + 1)
+        )
         text = text.rstrip()
         if text.endswith("</p>"):
             text = text.removesuffix("</p>") + backs + "</p>"
@@ -193,17 +208,24 @@ def _mark_id(index: int, mark: int) -> str:
     return f"fnref-{index}" if mark == 1 else f"fnref-{index}-{mark}"
 
 
-def _back_link(index: int, mark: int, marks: int, prefix: str) -> str:
-    """Given a footnote's number, one of its marks and their count, returns the link back."""
+def _back_link(index: int, mark: int, marks: int, prefix: str, words: Words) -> str:
+    """Given a footnote's number, one of its marks, their count and the site's words, returns
+    the link back."""
     if marks == 1:
+        label = words.gettext("Back to reference %(number)d") % {"number": index}
         return (
             f'<a href="#{prefix}fnref-{index}" class="footnote"'
-            f' aria-label="Back to reference {index}">&#8617;</a>'
+            f' aria-label="{escape(label)}">&#8617;</a>'
         )
+    label = words.ngettext(
+        "Back to reference %(number)d, mark %(mark)d of %(marks)d",
+        "Back to reference %(number)d, mark %(mark)d of %(marks)d",
+        marks,
+    ) % {"number": index, "mark": mark, "marks": marks}
     shown = "" if mark == 1 else f"<sup>{mark}</sup>"
     return (
         f'<a href="#{prefix}{_mark_id(index, mark)}" class="footnote"'
-        f' aria-label="Back to reference {index}, mark {mark} of {marks}">&#8617;{shown}</a>'
+        f' aria-label="{escape(label)}">&#8617;{shown}</a>'
     )
 
 

@@ -145,10 +145,12 @@ def language_problems(
     overrides: Mapping[str, Override],
     path: str,
     line_of: Callable[[str], int | None],
+    other_messages: Mapping[str, Message] | None = None,
 ) -> list[ContentError]:
     """Given the site's language, its `[strings]`, the config's path and the line of a key,
     returns what is wrong with them: errors, and a warning when no catalogue ships for the
-    language."""
+    language. `other_messages` are words `[strings]` may also override, by English msgid (the
+    parser's, which the builder passes: the renderer does not know the parser)."""
     locale = site_locale(language)
     if locale is None:
         known = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())
@@ -179,16 +181,19 @@ def language_problems(
             )
         )
     for key, value in overrides.items():
-        problem = _override_problem(key, value, locale)
+        problem = _override_problem(key, value, locale, other_messages or {})
         if problem is not None:
             field = f"strings.{key}"
             problems.append(problem.model_copy(update={"path": path, "line": line_of(field)}))
     return problems
 
 
-def _override_problem(key: str, value: Override, locale: Locale) -> ContentError | None:
-    """Given one `[strings]` entry and the site's locale, returns what is wrong with it."""
-    messages = theme_messages()
+def _override_problem(
+    key: str, value: Override, locale: Locale, other_messages: Mapping[str, Message]
+) -> ContentError | None:
+    """Given one `[strings]` entry, the site's locale and the words besides the theme's it may
+    override, returns what is wrong with it."""
+    messages = {**other_messages, **theme_messages()}
     field = f"strings.{key}"
     message = messages.get(key)
     if message is None:
