@@ -37,17 +37,19 @@ SCHEMES = ("light", "dark")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder with the strict CSP, and keeps the test output clean."""
+    """Serves a folder with a Content-Security-Policy (the strict one unless told another), and
+    keeps the test output clean."""
 
     # The path of the site's base_url (`/blog` for https://example.org/blog/), or "".
     prefix = ""
+    policy = STRICT_CSP
 
     def translate_path(self, path: str) -> str:
         """Given a request path under the site's prefix, returns the file it names."""
         return super().translate_path(path.removeprefix(self.prefix))
 
     def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", STRICT_CSP)
+        self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -55,12 +57,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path, prefix: str = "") -> Iterator[str]:
-    """Given a built site and its base path, serves it on 127.0.0.1 (loopback only).
+def serve(folder: Path, prefix: str = "", policy: str = STRICT_CSP) -> Iterator[str]:
+    """Given a built site and its base path, serves it on 127.0.0.1 (loopback only), with the
+    Content-Security-Policy `policy`.
 
     Yields the origin, such as `http://127.0.0.1:8123`; pages are at origin + prefix + path.
     """
-    handler_class = type("Handler", (_QuietHandler,), {"prefix": prefix.rstrip("/")})
+    attributes = {"prefix": prefix.rstrip("/"), "policy": policy}
+    handler_class = type("Handler", (_QuietHandler,), attributes)
     handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -7,24 +7,20 @@ Debian's Chromium, driven by Playwright; axe-core and vnu-jar from npm (package.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from browser import SCHEMES, WIDTHS, axe_violations
+from browser import SCHEMES, WIDTHS, axe_violations, serve
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitecheck import DEMO, nu_errors
 
@@ -279,38 +275,13 @@ SEARCH_CSP = (
 )
 
 
-@contextmanager
-def served_with(folder: Path, policy: str) -> Iterator[str]:
-    """Serves a built site on 127.0.0.1 with the Content-Security-Policy `policy`."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.mark.parametrize("wasm", [True, False], ids=["wasm-unsafe-eval", "script-src-self-alone"])
 def test_the_least_policy_search_needs_and_what_the_page_says_without_it(
     chromium: Browser, demo_build: tuple[BuildReport, Path], wasm: bool
 ) -> None:
     word, post = word_of_one_post(demo_build[1])
     policy = SEARCH_CSP if wasm else SEARCH_CSP.replace(" 'wasm-unsafe-eval'", "")
-    with served_with(demo_build[1], policy) as url:
+    with serve(demo_build[1], policy=policy) as url:
         context = _context(chromium)
         try:
             page = context.new_page()
