@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from octavo import Builder, BuildReport, Resident
+from octavo import builder as builder_module
+from octavo.freshness import SiteState, site_state
 from octavo.verify import tree_differences
 
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
@@ -146,4 +151,79 @@ def test_a_build_by_another_process_that_undid_an_edit_is_seen(tmp_path: Path) -
     edit(root, "p4.md", "Body 4.", "Second.")
     report = Builder(root, now=NOW, resident=resident).build()
     assert "Second." in page.read_text()
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+def walks_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the builds that walk the whole site (one entry per walk)."""
+    walks: list[int] = []
+
+    def counted(*args: Any, **options: Any) -> SiteState:
+        walks.append(1)
+        return site_state(*args, **options)
+
+    monkeypatch.setattr(builder_module, "site_state", counted)
+    return walks
+
+
+def test_a_build_told_which_file_changed_takes_its_stat_without_a_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    walks = walks_counted(monkeypatch)
+    Builder(root, now=NOW, resident=resident).build()
+    assert walks == [1]
+
+    edit(root, "p3.md", "Body 3.", "Body three, seen without a walk.")
+    resident.edited([root / "content" / "p3.md"])
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert walks == [1]
+    assert "seen without a walk" in (root / "public" / "posts" / "p3" / "index.html").read_text()
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "unknown", "link"])
+def test_a_change_a_stat_cannot_show_walks_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    root = tmp_path / "site"
+    write_site(root)
+    content = root / "content"
+    if change == "link":  # an edit of p3.md changes the post at also.md too
+        (content / "also.md").symlink_to(content / "p3.md")
+    resident = Resident()
+    walks = walks_counted(monkeypatch)
+    Builder(root, now=NOW, resident=resident).build()
+
+    if change == "added":
+        (content / "new.md").write_text("---\ntitle: New\ndate: 2024-02-01\n---\nNew.\n")
+        resident.edited([content / "new.md"])
+    elif change == "removed":
+        (content / "p3.md").unlink()
+        resident.edited([content / "p3.md"])
+    elif change == "unknown":
+        edit(root, "p3.md", "Body 3.", "Body three.")
+        resident.edited(None)
+    else:
+        edit(root, "p3.md", "Body 3.", "Body three.")
+        resident.edited([content / "p3.md"])
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert walks == [1, 1]
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+def test_without_a_word_of_what_changed_a_build_walks_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    walks = walks_counted(monkeypatch)
+    Builder(root, now=NOW, resident=resident).build()
+    edit(root, "p3.md", "Body 3.", "Body three, found by a walk.")
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert walks == [1, 1]
+    assert "found by a walk" in (root / "public" / "posts" / "p3" / "index.html").read_text()
     built_as_clean(root, report, tmp_path / "clean")

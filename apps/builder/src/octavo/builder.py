@@ -162,7 +162,11 @@ class Builder:
     def build(self) -> BuildReport:
         """Run every phase; publish the output only when no phase found an error."""
         started = time.perf_counter()
-        state = self.known_state or site_state(
+        # What changes the state's signature besides the files (a resident keeps one state).
+        options = repr((self.paths.output, self.include_drafts, self.compress, self.base_url))
+        options += repr(self.search)
+        known = self.known_state or (self.resident.state_for(options) if self.resident else None)
+        state = known or site_state(
             self.paths.root,
             self.paths.output,
             include_drafts=self.include_drafts,
@@ -170,7 +174,9 @@ class Builder:
             base_url=self.base_url,
             search=self.search,
         )
-        if self.use_cache and self.known_state is None:
+        if self.resident is not None:
+            self.resident.keep_state(options, state)
+        if self.use_cache and known is None:
             fresh = fresh_build(self.paths.root, self.paths.output, state.signature, self.now)
             if fresh is not None:
                 return self.unchanged(fresh, time.perf_counter() - started)

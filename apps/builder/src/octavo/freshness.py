@@ -13,11 +13,12 @@ import errno
 import hashlib
 import json
 import os
+import secrets
 import sqlite3
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from importlib.util import find_spec
 from pathlib import Path
@@ -111,6 +112,8 @@ class SiteState:
     static: tuple[SourceFile, ...] = ()
     unusable: tuple[Unusable, ...] = ()
     data: tuple[SourceFile, ...] = ()
+    # Whether the walk met a symbolic link: an edit seen under one name may change another.
+    links: bool = False
 
 
 # Under content/, names starting with these are not the site's, as in Hugo, Zola and Jekyll:
@@ -131,6 +134,7 @@ class _SiteWalk:
         self.hasher = hasher
         self.unusable: list[Unusable] = []
         self.newest = 0
+        self.links = False
 
     def part(self, site: Path, part: str) -> list[SourceFile]:
         """The regular files under the site's folder `part` (none when it does not exist)."""
@@ -180,6 +184,7 @@ class _SiteWalk:
                 self._refuse(shown_name(name), "name")
                 continue
             is_link = entry.is_symlink()
+            self.links = self.links or is_link
             try:
                 stat_result = entry.stat()  # follows links
             except FileNotFoundError:
@@ -291,6 +296,48 @@ def site_state(
         tuple(found["static"]),
         tuple(walk.unusable),
         tuple(found["data"]),
+        walk.links,
+    )
+
+
+def restated(state: SiteState, edited: frozenset[str]) -> SiteState | None:
+    """`state` with the stat of each `edited` file (a real path) taken again, for a process
+    told which files changed (`octavo serve`'s watcher), instead of a walk of the whole site.
+
+    None when a walk is needed: an edited path is not a file the state lists (a file added or
+    removed, a folder, the config, a template), it is no longer a regular file, or the walk met
+    a link (an edit under one name changes another). The signature is unique, as for a racy
+    stat: only a walk proves a later build has nothing to do.
+    """
+    if state.links:
+        return None
+    parts = {"content": list(state.content), "static": list(state.static), "data": list(state.data)}
+    where = {
+        file.location: (part, index)
+        for part, files in parts.items()
+        for index, file in enumerate(files)
+        if file.location in edited
+    }
+    for location in edited:
+        if location not in where:
+            return None
+        part, index = where[location]
+        try:
+            stat_result = Path(location).lstat()
+        except OSError:
+            return None
+        if not S_ISREG(stat_result.st_mode):
+            return None
+        known = parts[part][index]
+        parts[part][index] = SourceFile(
+            known.location, known.source, stat_result.st_mtime_ns, stat_result.st_size
+        )
+    return replace(
+        state,
+        signature=f"restated {time.time_ns()} {secrets.token_hex(8)}",
+        content=tuple(parts["content"]),
+        static=tuple(parts["static"]),
+        data=tuple(parts["data"]),
     )
 
 

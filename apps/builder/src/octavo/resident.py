@@ -3,8 +3,12 @@ next build redoes only what the edit changed.
 
 A build from the command line reads every stored post from the cache (0.8 s at 10,000 posts) and
 makes the indexes and the route table again (0.5 s): all of it is the same after an edit to one
-post's text. A `Resident` keeps two things between builds, each used only when a check made at
+post's text. A `Resident` keeps three things between builds, each used only when a check made at
 that build shows it equals what the build would make again:
+
+- **The site's state** (the stat of each file): a build told which files changed (`edited`)
+  takes their stats again instead of walking the whole site (10,000 stats), when each is a file
+  the state lists and the site has no links; anything else is walked again.
 
 - **The stored posts and page records** (what `BuildCache.posts` and `BuildCache.outputs`
   return). They are trusted while the cache's load counter is the one this process's last load
@@ -19,9 +23,13 @@ that build shows it equals what the build would make again:
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from octavo.freshness import restated
 from octavo_content import ContentError, LightPost
 
 if TYPE_CHECKING:
@@ -66,6 +74,32 @@ class Resident:
         # Whether this build may trust what is kept of the cache (set before its load).
         self._trusted = False
         self.kept: KeptRoutes | None = None
+        # The site's state at the last build, for the build options it was read with, and the
+        # files changed since then as a watcher reported them (None: not known, walk again).
+        self._state: tuple[str, SiteState] | None = None
+        self._edited: set[str] | None = None
+
+    def edited(self, paths: Iterable[str | Path] | None) -> None:
+        """Say which files changed since the last build (`octavo serve`'s watcher does), so
+        the next build takes their stats again instead of walking the whole site. Without a
+        word (or given None: not known), the next build walks the site."""
+        if paths is None:
+            self._edited = None
+        else:
+            self._edited = (self._edited or set()).union(os.path.realpath(p) for p in paths)
+
+    def state_for(self, options: str) -> SiteState | None:
+        """The site's state for the next build with `options`: the last one with the edited
+        files' stats taken again, or None when the site must be walked (see `restated`)."""
+        known, edited = self._state, self._edited
+        if known is None or edited is None or known[0] != options:
+            return None
+        return restated(known[1], frozenset(edited))
+
+    def keep_state(self, options: str, state: SiteState) -> None:
+        """Remember the state a build read; the changes reported from now on are counted."""
+        self._state = (options, state)
+        self._edited = None
 
     def stored_posts(self, cache: BuildCache) -> dict[str, CachedPost] | None:
         """The posts `cache` holds, as this process's last load left them; None when another
@@ -103,6 +137,8 @@ class Resident:
         self._posts = None
         self._outputs = None
         self.kept = None
+        self._state = None
+        self._edited = None
 
     def keep_routes(self, kept: KeptRoutes) -> None:
         """Remember the phases 2 and 3 of a good build."""

@@ -138,6 +138,9 @@ class LiveSite:
     def build_now(self, changes: Changes | None = None) -> BuildReport:
         """Builds the site with its drafts and records the outcome; the last good build stays
         in the output folder when this one fails, whether it reports errors or raises."""
+        # The watcher says which files changed, so the build need not walk them all; without
+        # its word (the first build, a caller's), the build walks the site.
+        self.resident.edited(None if changes is None else [path for _, path in changes])
         try:
             report = Builder(
                 self.site,
