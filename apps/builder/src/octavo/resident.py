@@ -8,8 +8,7 @@ that build shows it equals what the build would make again:
 
 - **The site's state** (the stat of each file): a build told which files changed (`edited`)
   takes their stats again instead of walking the whole site (10,000 stats), when each is a file
-  the state lists and the site has no links; anything else is walked again.
-
+  the state lists and the site has no symbolic links; anything else is walked again.
 - **The stored posts and page records** (what `BuildCache.posts` and `BuildCache.outputs`
   return). They are trusted while the cache's load counter is the one this process's last load
   set (no other build loaded posts since) and the posts were parsed under the same settings.
