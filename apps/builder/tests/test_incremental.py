@@ -885,12 +885,14 @@ edits = st.one_of(*(kind.edits() for kind in KINDS))
 @example(
     start=[("add", 0, 1, ["Python"]), ("add", 1, 1, ["Python"]), ("add", 2, 1, ["Python"])],
     steps=[("rename", 0, 0)],
+    resident=False,
 )
 @given(
     start=st.lists(st.tuples(st.just("add"), titles, days, tag_lists), min_size=2, max_size=4),
     steps=st.lists(edits, min_size=1, max_size=5),
+    # Built as the command line builds, or as `octavo serve` does, keeping a resident.
+    resident=st.booleans(),
 )
-@pytest.mark.parametrize("resident", [False, True], ids=["command line", "resident"])
 def test_incremental_output_equals_a_clean_build_after_every_edit(
     start: list[Edit], steps: list[Edit], resident: bool
 ) -> None:
