@@ -301,17 +301,18 @@ class Builder:
         if cache is not None:
             report = self.remember(report, cache, state, writer, site)
         if self.resident is not None:
-            self.resident.keep_routes(
-                KeptRoutes(
-                    routed,
-                    renders_with,
-                    structure,
-                    routed.recorded_moves,
-                    other_files(state),
-                    partition(site),
-                    routed.problems,
-                )
+            # Reused, they were checked equal to what they would be made from now: keep them
+            # as they were, without listing the site's files and groups again.
+            kept = routed.reused or KeptRoutes(
+                routed,
+                renders_with,
+                structure,
+                routed.recorded_moves,
+                other_files(state),
+                partition(site),
+                routed.problems,
             )
+            self.resident.keep_routes(replace(kept, routed=routed))
         # Freeing a large site's posts and pages one by one takes longer than rebuilding after
         # a body edit renders (0.13 s at 10,000 posts): the working set lives as long as the
         # Builder, and a command-line build exits without freeing it at all.
