@@ -43,6 +43,15 @@ def built_as_clean(root: Path, report: BuildReport, clean: Path) -> None:
     assert tree_differences(root / "public", clean) == []
 
 
+def built_with_resident(tmp_path: Path) -> tuple[Path, Resident]:
+    """The test site under `tmp_path`, built once with a new resident."""
+    root = tmp_path / "site"
+    write_site(root)
+    resident = Resident()
+    Builder(root, now=NOW, resident=resident).build()
+    return root, resident
+
+
 def made_routes_again(report: BuildReport) -> bool:
     """Whether a build made its indexes (and so its routes) instead of reusing them."""
     return any(name == "index" for name, _ in report.phases)
@@ -71,10 +80,7 @@ def test_an_edit_to_a_posts_text_reuses_the_routes_and_shows_the_new_text(
 def test_an_edit_that_moves_a_post_between_lists_makes_the_routes_again(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "site"
-    write_site(root)
-    resident = Resident()
-    Builder(root, now=NOW, resident=resident).build()
+    root, resident = built_with_resident(tmp_path)
 
     edit(root, "p3.md", "tags: [t0]", "tags: [t0, fresh]")
     report = Builder(root, now=NOW, resident=resident).build()
@@ -106,10 +112,7 @@ def test_an_edit_to_links_or_headings_makes_the_routes_again(tmp_path: Path) -> 
 
 
 def test_a_build_by_another_process_in_between_is_seen(tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    write_site(root)
-    resident = Resident()
-    Builder(root, now=NOW, resident=resident).build()
+    root, resident = built_with_resident(tmp_path)
 
     edit(root, "p4.md", "Body 4.", "Body four, built from the command line.")
     assert Builder(root, now=NOW).build().ok  # `octavo build` while `octavo serve` runs
@@ -121,10 +124,7 @@ def test_a_build_by_another_process_in_between_is_seen(tmp_path: Path) -> None:
 
 
 def test_many_text_edits_in_a_row_each_equal_a_clean_build(tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    write_site(root)
-    resident = Resident()
-    Builder(root, now=NOW, resident=resident).build()
+    root, resident = built_with_resident(tmp_path)
     for number in range(4):
         name = f"p{number * 3 % 12}.md"
         edit(root, name, "\n## Start", f"\nEdit {number}.\n\n## Start")
@@ -136,10 +136,7 @@ def test_many_text_edits_in_a_row_each_equal_a_clean_build(tmp_path: Path) -> No
 def test_a_build_by_another_process_that_undid_an_edit_is_seen(tmp_path: Path) -> None:
     # What the resident kept of the cache says the post's page shows "Second"; the command
     # line built "First" again since. The resident must not trust its records of the page.
-    root = tmp_path / "site"
-    write_site(root)
-    resident = Resident()
-    Builder(root, now=NOW, resident=resident).build()
+    root, resident = built_with_resident(tmp_path)
     page = root / "public" / "posts" / "p4" / "index.html"
 
     edit(root, "p4.md", "Body 4.", "Second.")
