@@ -15,12 +15,19 @@ from typing import Literal
 from octavo.bundles import missing_files
 from octavo.cache import CACHE_DIR, BuildCache, CacheCorrupt, cache_warning
 from octavo.fingerprint import bytes_digest, digest, engine_digest, parse_key, templates_digest
-from octavo.freshness import FreshBuild, SiteState, fresh_build, record_build, site_state
+from octavo.freshness import (
+    FreshBuild,
+    SiteState,
+    SourceFile,
+    fresh_build,
+    record_build,
+    site_state,
+)
 from octavo.images import measured_images
 from octavo.kinds import page_kinds
 from octavo.layout import CONFIG_FILE, IMAGES_DIR, LOCK_FILE
 from octavo.linkcheck import broken_links
-from octavo.loading import LoadedSite, load_site
+from octavo.loading import LoadedSite, load_site, reload_site
 from octavo.lock import LockTimeout, LockUnavailable, site_lock
 from octavo.menu import site_menu
 from octavo.moves import History, moved_posts, published_urls, recorded_history
@@ -151,6 +158,8 @@ class Builder:
         # The caller may have read the site's state already (the CLI does, to answer a build
         # with nothing to do before loading the engine).
         self.known_state = state
+        # The files changed since the resident's last build, when its watcher said (`build`).
+        self.changes: tuple[SourceFile, ...] | None = None
         self.working_set: tuple[object, ...] = ()
         self.given_moves = moved
         self.base_url = base_url
@@ -165,7 +174,12 @@ class Builder:
         # What changes the state's signature besides the files (a resident keeps one state).
         options = repr((self.paths.output, self.include_drafts, self.compress, self.base_url))
         options += repr(self.search)
-        known = self.known_state or (self.resident.state_for(options) if self.resident else None)
+        restated = None
+        if self.known_state is None and self.resident is not None:
+            restated = self.resident.state_for(options)
+        # The files changed since the resident's last build, when the watcher said which.
+        self.changes = None if restated is None else restated[1]
+        known = self.known_state or (None if restated is None else restated[0])
         state = known or site_state(
             self.paths.root,
             self.paths.output,
@@ -388,7 +402,7 @@ class Builder:
             renders_with = self.renders_with(config, resident.kept.routed.menu, site_data.digest)
             reused = resident.routes_for(site, state, renders_with, recorded_moves)
         if cache is not None:
-            resident.keep_posts(cache, site)
+            resident.keep_posts(cache, site if reused is None else reused.routed.site)
         if reused is None:
             return None
         return replace(reused.routed, site_data=site_data, cache=cache, reused=reused)
@@ -452,6 +466,8 @@ class Builder:
         except CacheCorrupt as failure:
             cache = self.discard_cache(cache, failure, problems)
             site = self._load(config, cache, state)
+        # What the walk could not read is an error: a folder read as empty would lose pages.
+        problems.extend(unusable_problems(state.unusable))
         problems.extend(site.problems)
         return site, cache
 
@@ -459,7 +475,8 @@ class Builder:
         # Measured before parsing: a post's HTML prints the size of each image it shows.
         self.images = measured_images((*state.content, *state.static))
         known = self.resident.stored_posts(cache) if self.resident and cache else None
-        site = load_site(
+        site = self._reload(config, cache) if known is not None else None
+        site = site or load_site(
             self.paths,
             config,
             include_drafts=self.include_drafts,
@@ -471,8 +488,6 @@ class Builder:
             images=self.images,
             known=known,
         )
-        # What the walk could not read is an error: a folder read as empty would lose pages.
-        site = replace(site, problems=(*unusable_problems(state.unusable), *site.problems))
         self.static_files = state.static
         self.content_files = state.content
         if cache is not None:
@@ -484,6 +499,24 @@ class Builder:
             cache.outputs(str(self.paths.output))
             cache.commit()  # workers read bodies through their own connections
         return site
+
+    def _reload(self, config: SiteConfig, cache: BuildCache | None) -> LoadedSite | None:
+        """The resident's last load with the files the watcher named read again (see
+        `reload_site`); None when the whole site must be loaded."""
+        previous = self.resident.last_load() if self.resident else None
+        if previous is None or cache is None or self.changes is None:
+            return None
+        return reload_site(
+            previous,
+            self.changes,
+            self.paths,
+            config,
+            include_drafts=self.include_drafts,
+            now=self.now,
+            cache=cache,
+            jobs=self.jobs,
+            images=self.images,
+        )
 
     def index(
         self, config: SiteConfig, site: LoadedSite, problems: list[ContentError]
@@ -536,11 +569,12 @@ class Builder:
     ) -> dict[str, str]:
         """The redirects kept from the old URLs of posts that moved, with a warning per post
         that moved since the last build into this output."""
-        history = (
-            History(moved=self.given_moves)
-            if self.given_moves is not None
-            else recorded_history(cache, str(self.paths.output))
-        )
+        output = str(self.paths.output)
+        kept = self.resident.stored_history(output) if self.resident else None
+        if self.given_moves is not None:
+            history = History(moved=self.given_moves)
+        else:
+            history = kept or recorded_history(cache, output)
         moved, warnings = moved_posts(history, site.published, site.digests)
         problems.extend(warnings)
         return moved
@@ -705,7 +739,7 @@ class Builder:
             return [write_error(self.paths.output, failure)]
         unsaved = records.save(rendered.records, (page.url for page in routes), writer.token)
         if self.resident is not None:
-            self.resident.keep_outputs(str(self.paths.output), records.saved)
+            self.resident.keep_outputs(str(self.paths.output), records.saved, records.history)
         if unsaved is not None:
             # Published, but not recorded: the marker stays, so the next build trusts nothing
             # it knew of this folder and makes every page again.

@@ -20,7 +20,7 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -86,6 +86,10 @@ class CachedPost:
     generation: int = 0
     # The post's `placement_digest`, computed once when it is parsed.
     placement: str = ""
+
+    def restated(self, mtime_ns: int, size: int) -> CachedPost:
+        """This entry for its file with a new stat and the same bytes."""
+        return replace(self, mtime_ns=mtime_ns, size=size)
 
 
 @dataclass(frozen=True)

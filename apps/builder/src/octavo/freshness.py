@@ -300,9 +300,12 @@ def site_state(
     )
 
 
-def restated(state: SiteState, edited: frozenset[str]) -> SiteState | None:
+def restated(
+    state: SiteState, edited: frozenset[str]
+) -> tuple[SiteState, tuple[SourceFile, ...]] | None:
     """`state` with the stat of each `edited` file (a real path) taken again, for a process
-    told which files changed (`octavo serve`'s watcher), instead of a walk of the whole site.
+    told which files changed (`octavo serve`'s watcher), instead of a walk of the whole site;
+    and those files, with their new stats.
 
     None when a walk is needed: an edited path is not a file the state lists (a file added or
     removed, a folder, the config, a template), it is no longer a regular file, or the walk met
@@ -318,6 +321,7 @@ def restated(state: SiteState, edited: frozenset[str]) -> SiteState | None:
         for index, file in enumerate(files)
         if file.location in edited
     }
+    changed = []
     for location in edited:
         if location not in where:
             return None
@@ -332,13 +336,15 @@ def restated(state: SiteState, edited: frozenset[str]) -> SiteState | None:
         parts[part][index] = SourceFile(
             known.location, known.source, stat_result.st_mtime_ns, stat_result.st_size
         )
-    return replace(
+        changed.append(parts[part][index])
+    again = replace(
         state,
         signature=f"restated {time.time_ns()} {secrets.token_hex(8)}",
         content=tuple(parts["content"]),
         static=tuple(parts["static"]),
         data=tuple(parts["data"]),
     )
+    return again, tuple(changed)
 
 
 def read_regular(path: Path) -> bytes:

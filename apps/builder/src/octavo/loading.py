@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from octavo.cache import BuildCache, CacheCorrupt, CachedPost
 from octavo.fingerprint import bytes_digest, digest
 from octavo.freshness import RACY_NS, SourceFile, read_regular
+from octavo.images import is_image
 from octavo.parallel import parse_many
 from octavo.progress import BuildProgress
 from octavo.reading import read_source
@@ -122,6 +124,17 @@ class LoadedSite:
         """Every post and page this build publishes: each has a page of its own and a body."""
         return (*self.posts, *self.pages)
 
+    def group(self, name: Group) -> tuple[LightPost, ...]:
+        """The posts of one group (see `group_of`)."""
+        groups = {
+            "posts": self.posts,
+            "pages": self.pages,
+            "drafts": self.drafts,
+            "scheduled": self.scheduled,
+            "expired": self.expired,
+        }
+        return groups[name]
+
     @property
     def due(self) -> float | None:
         """The first moment (a POSIX timestamp) after which this load would set other posts
@@ -187,73 +200,30 @@ def load_site(
         order.append(file.source)
         digest = bytes_digest(data)
         if entry and entry.digest == digest:
-            entries[file.source] = CachedPost(
-                file.source,
-                file.mtime_ns,
-                file.size,
-                digest,
-                entry.post,
-                entry.problems,
-                entry.generation,
-                entry.placement,
-            )
+            entries[file.source] = entry.restated(file.mtime_ns, file.size)
             unchanged_bytes.append(entries[file.source])
         else:
             to_parse.append((file, data, digest))
 
-    parsed: dict[str, Post] = {}
-    fresh: list[tuple[CachedPost, Post | None]] = []
-    if progress:
-        progress.phase("parse", len(to_parse))
-    results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs, images)
-    for (file, _, digest), parsed_file in zip(to_parse, results, strict=True):
-        post = parsed_file.result.post
-        entries[file.source] = CachedPost(
-            file.source,
-            file.mtime_ns,
-            file.size,
-            digest,
-            parsed_file.light,
-            parsed_file.result.problems,
-            generation,
-            parsed_file.placement,
-        )
-        fresh.append((entries[file.source], post))
-        if post is not None:
-            parsed[post.source] = post
-        if progress:
-            progress.advance()
+    fresh = _parse_into(entries, to_parse, config, jobs, images, generation, progress)
+    parsed = {post.source: post for _, post in fresh if post is not None}
     if cache:
         cache.set_meta("stat_ns", str(stat_ns))
         cache.store_posts(fresh)
         cache.touch_posts(unchanged_bytes)
         cache.drop_posts(set(known) - set(entries))
 
-    posts: list[LightPost] = []
-    pages: list[LightPost] = []
-    drafts: list[LightPost] = []
-    scheduled: list[LightPost] = []
-    expired: list[LightPost] = []
+    groups: dict[Group, list[LightPost]] = {group: [] for group in GROUPS}
     for source in order:
         entry = entries[source]
         problems.extend(entry.problems)
         light = entry.post
-        if light is None:
-            continue
-        if light.draft and not include_drafts:
-            drafts.append(light)
-        elif light.goes_live is not None and light.goes_live > now:
-            scheduled.append(light)
-        elif light.expired_at(now):
-            expired.append(light)
-        elif light.kind == "page":
-            pages.append(light)
-        else:
-            posts.append(light)
+        if light is not None:
+            groups[group_of(light, include_drafts, now)].append(light)
     return LoadedSite(
-        tuple(posts),
-        tuple(drafts),
-        tuple(scheduled),
+        tuple(groups["posts"]),
+        tuple(groups["drafts"]),
+        tuple(groups["scheduled"]),
         tuple(problems),
         {source: content_digest(entry) for source, entry in entries.items()},
         {source: entry.placement for source, entry in entries.items()},
@@ -262,10 +232,144 @@ def load_site(
             source for source, entry in entries.items() if entry.generation > published
         ),
         parsed=len(parsed),
-        pages=tuple(pages),
-        expired=tuple(expired),
+        pages=tuple(groups["pages"]),
+        expired=tuple(groups["expired"]),
         entries=entries,
     )
+
+
+def reload_site(
+    previous: LoadedSite,
+    changes: Iterable[SourceFile],
+    paths: SitePaths,
+    config: SiteConfig,
+    *,
+    include_drafts: bool,
+    now: datetime,
+    cache: BuildCache,
+    jobs: int,
+    images: Mapping[str, ImageInfo],
+) -> LoadedSite | None:
+    """What `load_site` would return, made from `previous` (the last load of this process) and
+    the files changed since (`changes`, as a watcher reported them): in time proportional to the
+    change instead of the site, for `octavo serve`'s next build after a save.
+
+    None when the change is more than this covers, and the whole load must run: an image
+    changed (posts print its size), a changed post cannot be read or parsed, has problems (or
+    had), or moves to another group (published, draft, page...), or a scheduled post's time or
+    a post's expiry came since `previous`.
+    """
+    due = previous.due
+    if due is not None and now.timestamp() >= due:
+        return None
+    if any(is_image(file.source) for file in changes):
+        return None
+    stat_ns = time.time_ns()
+    entries = dict(previous.entries)
+    unchanged_bytes: list[CachedPost] = []
+    to_parse: list[tuple[SourceFile, bytes, str]] = []
+    edited = list(post_files(changes))
+    for file in edited:
+        entry = entries.get(file.source)
+        if entry is None or entry.post is None or entry.problems:
+            return None
+        data = read_source(file)
+        if isinstance(data, ContentError):
+            return None
+        digest = bytes_digest(data)
+        if entry.digest == digest:
+            entries[file.source] = entry.restated(file.mtime_ns, file.size)
+            unchanged_bytes.append(entries[file.source])
+        else:
+            to_parse.append((file, data, digest))
+    generation = cache.next_generation()
+    fresh = _parse_into(entries, to_parse, config, jobs, images, generation, None)
+    groups = {group: list(previous.group(group)) for group in GROUPS}
+    digests, placements = dict(previous.digests), dict(previous.placements)
+    for file in edited:
+        old, entry = previous.entries[file.source].post, entries[file.source]
+        new = entry.post
+        if old is None or new is None or entry.problems:
+            return None
+        group = group_of(old, include_drafts, now)
+        if group_of(new, include_drafts, now) != group:
+            return None
+        members = groups[group]
+        at = next((index for index, post in enumerate(members) if post is old), None)
+        if at is None:  # not where the last load put it: load the whole site
+            return None
+        members[at] = new
+        digests[file.source] = content_digest(entry)
+        placements[file.source] = entry.placement
+    cache.set_meta("stat_ns", str(stat_ns))
+    cache.store_posts(fresh)
+    cache.touch_posts(unchanged_bytes)
+    published = cache.built_generation(str(paths.output))
+    parsed = {post.source: post for _, post in fresh if post is not None}
+    return LoadedSite(
+        tuple(groups["posts"]),
+        tuple(groups["drafts"]),
+        tuple(groups["scheduled"]),
+        previous.problems,  # none of the changed posts had or has one
+        digests,
+        placements,
+        PostStore(parsed, cache, partial(parse_again, paths.root, config, images)),
+        changed=frozenset(parsed).union(
+            source for source, entry in entries.items() if entry.generation > published
+        ),
+        parsed=len(parsed),
+        pages=tuple(groups["pages"]),
+        expired=tuple(groups["expired"]),
+        entries=entries,
+    )
+
+
+# The groups a load sets each post in, by `group_of`.
+Group = Literal["posts", "pages", "drafts", "scheduled", "expired"]
+GROUPS: tuple[Group, ...] = ("posts", "pages", "drafts", "scheduled", "expired")
+
+
+def group_of(post: LightPost, include_drafts: bool, now: datetime) -> Group:
+    """Where a load sets `post`: published as a post or a page, or set apart."""
+    if post.draft and not include_drafts:
+        return "drafts"
+    if post.goes_live is not None and post.goes_live > now:
+        return "scheduled"
+    if post.expired_at(now):
+        return "expired"
+    return "pages" if post.kind == "page" else "posts"
+
+
+def _parse_into(
+    entries: dict[str, CachedPost],
+    to_parse: list[tuple[SourceFile, bytes, str]],
+    config: SiteConfig,
+    jobs: int,
+    images: Mapping[str, ImageInfo],
+    generation: int,
+    progress: BuildProgress | None,
+) -> list[tuple[CachedPost, Post | None]]:
+    """Parse each of `to_parse` (file, bytes, digest) into `entries`; returns the new entries,
+    each with its whole post (None when it could not be parsed), to store."""
+    fresh: list[tuple[CachedPost, Post | None]] = []
+    if progress:
+        progress.phase("parse", len(to_parse))
+    results = parse_many([(data, file.source) for file, data, _ in to_parse], config, jobs, images)
+    for (file, _, source_digest), parsed_file in zip(to_parse, results, strict=True):
+        entries[file.source] = CachedPost(
+            file.source,
+            file.mtime_ns,
+            file.size,
+            source_digest,
+            parsed_file.light,
+            parsed_file.result.problems,
+            generation,
+            parsed_file.placement,
+        )
+        fresh.append((entries[file.source], parsed_file.result.post))
+        if progress:
+            progress.advance()
+    return fresh
 
 
 def images_alike(post: LightPost, images: Mapping[str, ImageInfo]) -> bool:

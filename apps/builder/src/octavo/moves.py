@@ -32,12 +32,8 @@ class History:
 
     def dumps(self) -> tuple[str, str]:
         """The two meta values that store this history."""
-        urls: dict[str, object] = {source: list(pair) for source, pair in self.urls.items()}
-        moved: dict[str, object] = dict(self.moved)
-        texts = json.dumps(urls, sort_keys=True), json.dumps(moved, sort_keys=True)
-        _PARSED.clear()  # the last history stored is the one read next
-        _PARSED.update(zip(texts, (urls, moved), strict=True))
-        return texts
+        # JSON writes each (URL, digest) pair as a list, which `recorded_history` reads back.
+        return json.dumps(self.urls, sort_keys=True), json.dumps(self.moved, sort_keys=True)
 
 
 def recorded_history(cache: BuildCache | None, output: str) -> History:
@@ -83,18 +79,22 @@ def moved_posts(
     post is gone, is dropped.
     """
     posts = tuple(posts)
+    urls = history.urls
+    # The common case, checked first: every post where it was (one pass, no other work).
+    elsewhere = [post for post in posts if (urls.get(post.source) or ("",))[0] != post.url]
     # Sources gone since the last build, in path order (a digest two of them had: the last).
-    gone = {
-        history.urls[source][1]: history.urls[source][0]
-        for source in sorted(source for source in history.urls if source not in digests)
-    }
+    gone = (
+        {
+            urls[source][1]: urls[source][0]
+            for source in sorted(source for source in urls if source not in digests)
+        }
+        if elsewhere
+        else {}
+    )
     moved = dict(history.moved)
     found: list[tuple[str, str, LightPost]] = []
-    urls = history.urls
-    for post in posts:
+    for post in elsewhere:
         known = urls.get(post.source)
-        if known is not None and known[0] == post.url:
-            continue  # the common case, checked first: a post where it was
         before = known[0] if known is not None else gone.get(digests.get(post.source, ""))
         if before is not None and before != post.url:
             found.append((post.source, before, post))
@@ -102,6 +102,8 @@ def moved_posts(
     for _, before, post in sorted(found, key=lambda move: move[0]):
         moved[before] = post.url
         problems.append(_moved_warning(post, before))
+    if not moved:
+        return {}, problems
     live = {post.url for post in posts}
     kept: dict[str, str] = {}
     for old, new in sorted(moved.items()):
@@ -139,17 +141,8 @@ def _loaded(stored: str | None) -> dict[str, object]:
     """A JSON object stored in the cache's meta; empty when absent or not one."""
     if stored is None:
         return {}
-    known = _PARSED.get(stored)
-    if known is not None:
-        return known
     try:
         value = json.loads(stored)
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
-
-
-# The history this process stored last (and only that), by its text: a process that builds
-# again (`octavo serve`) reads back what it wrote instead of parsing it (0.2 s at 10,000
-# posts). The callers copy what they keep, so these objects are never changed.
-_PARSED: dict[str, dict[str, object]] = {}

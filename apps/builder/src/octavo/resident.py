@@ -29,13 +29,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.freshness import restated
+from octavo.loading import POST_SUFFIXES, LoadedSite, PostStore
+from octavo.moves import History
 from octavo_content import ContentError, LightPost
 
 if TYPE_CHECKING:
     from octavo.builder import Routed
     from octavo.cache import BuildCache, CachedPost, OutputRecord
     from octavo.freshness import SiteState, SourceFile
-    from octavo.loading import LoadedSite
 
 # The fields of a post that no index, menu or route reads: only its views show them. An edit
 # that changes any other field (where it is listed, what it links to, which images it shows)
@@ -65,11 +66,13 @@ class Resident:
     """What one long-running process keeps of its last build of one site and output."""
 
     def __init__(self) -> None:
-        self._posts: dict[str, CachedPost] | None = None
+        # The last load, as the kept routes hold its posts (without the bodies it parsed).
+        self._site: LoadedSite | None = None
         self._parse_key = ""
         self._generation = -1
-        # The records of one output folder as this process's last build saved them.
-        self._outputs: tuple[str, dict[str, OutputRecord]] | None = None
+        # The records of one output folder as this process's last build saved them, and the
+        # history of its posts' URLs (see `moves`) saved with them.
+        self._outputs: tuple[str, dict[str, OutputRecord], History] | None = None
         # Whether this build may trust what is kept of the cache (set before its load).
         self._trusted = False
         self.kept: KeptRoutes | None = None
@@ -87,9 +90,10 @@ class Resident:
         else:
             self._edited = (self._edited or set()).union(os.path.realpath(p) for p in paths)
 
-    def state_for(self, options: str) -> SiteState | None:
+    def state_for(self, options: str) -> tuple[SiteState, tuple[SourceFile, ...]] | None:
         """The site's state for the next build with `options`: the last one with the edited
-        files' stats taken again, or None when the site must be walked (see `restated`)."""
+        files' stats taken again, and those files; None when the site must be walked (see
+        `restated`)."""
         known, edited = self._state, self._edited
         if known is None or edited is None or known[0] != options:
             return None
@@ -108,11 +112,16 @@ class Resident:
         is kept of the cache is trusted.
         """
         self._trusted = (
-            self._posts is not None
+            self._site is not None
             and cache.parse_key == self._parse_key
             and cache.meta_int("generation") == self._generation
         )
-        return dict(self._posts) if self._posts is not None and self._trusted else None
+        return dict(self._site.entries) if self._site is not None and self._trusted else None
+
+    def last_load(self) -> LoadedSite | None:
+        """The last load of this process, to make the next from (`reload_site`); None unless
+        the cache is trusted (see `stored_posts`)."""
+        return self._site if self._trusted else None
 
     def stored_outputs(self, output: str) -> dict[str, OutputRecord] | None:
         """The records of `output` as this process's last build saved them; None unless the
@@ -121,19 +130,34 @@ class Resident:
             return None
         return dict(self._outputs[1])
 
-    def keep_outputs(self, output: str, records: dict[str, OutputRecord] | None) -> None:
-        """Remember the records of `output` this build saved (None: it could not save them)."""
-        self._outputs = None if records is None else (output, dict(records))
+    def stored_history(self, output: str) -> History | None:
+        """The history of `output` as this process's last build saved it; None unless the cache
+        is trusted (see `stored_posts`) and that build saved it."""
+        if not self._trusted or self._outputs is None or self._outputs[0] != output:
+            return None
+        return self._outputs[2]
+
+    def keep_outputs(
+        self, output: str, records: dict[str, OutputRecord] | None, history: History | None
+    ) -> None:
+        """Remember the records and history of `output` this build saved (None: it could not
+        save them)."""
+        if records is None or history is None:
+            self._outputs = None
+        else:
+            self._outputs = (output, dict(records), history)
 
     def keep_posts(self, cache: BuildCache, site: LoadedSite) -> None:
-        """Remember the posts this build's load left in `cache`."""
-        self._posts = dict(site.entries)
+        """Remember the posts this build's load left in `cache`: `site`, the load as the routes
+        of this build hold its posts."""
+        # The bodies it parsed are in the cache: holding them would keep every post's HTML.
+        self._site = replace(site, store=PostStore({}, None))
         self._parse_key = cache.parse_key
         self._generation = cache.generation
 
     def forget(self) -> None:
         """Keep nothing: the next build reads and makes everything again."""
-        self._posts = None
+        self._site = None
         self._outputs = None
         self.kept = None
         self._state = None
@@ -182,8 +206,6 @@ class Resident:
 
 def other_files(state: SiteState) -> frozenset[SourceFile]:
     """Every file of the site but its post sources."""
-    from octavo.loading import POST_SUFFIXES
-
     kept = (f for f in state.content if not f.source.lower().endswith(POST_SUFFIXES))
     return frozenset((*kept, *state.static, *state.data))
 
