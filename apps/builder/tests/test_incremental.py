@@ -265,7 +265,21 @@ class SiteState:
     search_flag: bool = True
 
     def write(self, root: Path) -> None:
-        """Makes the files under `root` match this state, rewriting only those that changed."""
+        """Makes the files under `root` match this state, rewriting only those that changed.
+
+        With a resident, says which files changed, as `octavo serve`'s watcher does: its next
+        build restats just those and, when it can, loads just them (`reload_site`).
+        """
+        before = site_files(root) if self.resident is not None else {}
+        self._write(root)
+        if self.resident is not None:
+            after = site_files(root)
+            names = sorted(before.keys() | after.keys())
+            self.resident.edited(
+                root / name for name in names if before.get(name) != after.get(name)
+            )
+
+    def _write(self, root: Path) -> None:
         content = root / "content"
         content.mkdir(parents=True, exist_ok=True)
         for old in content.rglob("*.md"):
@@ -363,6 +377,15 @@ class SiteState:
             use_cache=False,
             moved=recorded_moves(SitePaths.of(root)),
         ).build()
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    """The bytes of every file of the site at `root` (not its output or cache), by path."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in root.rglob("*")
+        if path.is_file() and path.relative_to(root).parts[0] not in ("public", ".octavo")
+    }
 
 
 def menu_toml(entries: list[str] | None) -> str:

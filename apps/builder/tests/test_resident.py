@@ -224,3 +224,58 @@ def test_without_a_word_of_what_changed_a_build_walks_the_site(
     assert walks == [1, 1]
     assert "found by a walk" in (root / "public" / "posts" / "p3" / "index.html").read_text()
     built_as_clean(root, report, tmp_path / "clean")
+
+
+def whole_loads_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the builds that load the whole site (not just the files the watcher named)."""
+    loads: list[int] = []
+    load_site = builder_module.load_site
+
+    def counted(*args: Any, **options: Any) -> Any:
+        loads.append(1)
+        return load_site(*args, **options)
+
+    monkeypatch.setattr(builder_module, "load_site", counted)
+    return loads
+
+
+def test_a_save_the_watcher_names_loads_that_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, resident = built_with_resident(tmp_path)
+    loads = whole_loads_counted(monkeypatch)
+    for number in range(3):  # each save made from the load before it
+        edit(root, "p3.md", "Body 3.", f"Body 3. Saved {number}.")
+        resident.edited([root / "content" / "p3.md"])
+        report = Builder(root, now=NOW, resident=resident).build()
+        assert report.parsed == 1
+        page = (root / "public" / "posts" / "p3" / "index.html").read_text()
+        assert f"Saved {number}." in page
+    assert loads == []
+    built_as_clean(root, report, tmp_path / "clean")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title: Post 3\n", "title: Post 3\ndraft: true\n"),  # set apart: another group
+        ("date: 2024-01-04", "date: 2024-13-04"),  # an error in the post
+        ("date: 2024-01-04", "date: 2024-07-04"),  # scheduled after NOW: another group
+    ],
+    ids=["draft", "error", "scheduled"],
+)
+def test_a_save_that_changes_more_than_a_posts_text_loads_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str
+) -> None:
+    root, resident = built_with_resident(tmp_path)
+    loads = whole_loads_counted(monkeypatch)
+    edit(root, "p3.md", old, new)
+    resident.edited([root / "content" / "p3.md"])
+    report = Builder(root, now=NOW, resident=resident).build()
+    assert loads == [1]
+    if new.startswith("date: 2024-13"):
+        assert not report.ok
+        assert [error.path for error in report.errors] == ["content/p3.md"]
+        return
+    built_as_clean(root, report, tmp_path / "clean")
+    assert not (root / "public" / "posts" / "p3" / "index.html").exists()

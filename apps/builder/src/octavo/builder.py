@@ -301,7 +301,7 @@ class Builder:
             problems=tuple(problems),
             posts=len(site.posts),
             tags=len(index.entries),
-            pages=sum(1 for page in routes if page.url.endswith((".html", "/"))),
+            pages=sum(1 for url in routes.urls if url.endswith((".html", "/"))),
             seconds=time.perf_counter() - started,
             drafts=tuple(post.source for post in site.drafts),
             scheduled=tuple(post.source for post in site.scheduled),
@@ -730,14 +730,14 @@ class Builder:
     ) -> list[ContentError]:
         """Phase 5: publish the staged files, then record what each page was built from."""
         self.progress.phase("write", len(rendered.changed))
-        urls = [*(page.url for page in routes), *rendered.extra]
-        files = [file for url in urls for file in writer.files_of(url)]
+        extra = (file for url in rendered.extra for file in writer.files_of(url))
+        files = [*writer.files_of_all(routes.urls), *extra]
         try:
             writer.commit(files, rendered.changed)
         except OSError as failure:
             # The marker stays: the next build trusts nothing it recorded of this folder.
             return [write_error(self.paths.output, failure)]
-        unsaved = records.save(rendered.records, (page.url for page in routes), writer.token)
+        unsaved = records.save(rendered.records, routes.urls, writer.token)
         if self.resident is not None:
             self.resident.keep_outputs(str(self.paths.output), records.saved, records.history)
         if unsaved is not None:

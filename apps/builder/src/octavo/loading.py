@@ -118,6 +118,11 @@ class LoadedSite:
     expired: tuple[LightPost, ...] = ()
     # What the cache holds of each source file after this load.
     entries: dict[str, CachedPost] = field(default_factory=dict)
+    # The first moment (a POSIX timestamp) after which this load would set other posts apart:
+    # a scheduled post goes live or a published one expires (`due_moment`). None when none will.
+    due: float | None = None
+    # The moment the posts were set apart at (the load's `now`).
+    at: datetime | None = None
 
     @property
     def published(self) -> tuple[LightPost, ...]:
@@ -134,14 +139,6 @@ class LoadedSite:
             "expired": self.expired,
         }
         return groups[name]
-
-    @property
-    def due(self) -> float | None:
-        """The first moment (a POSIX timestamp) after which this load would set other posts
-        apart: a scheduled post goes live or a published one expires. None when none will."""
-        moments = [moment.timestamp() for post in self.scheduled if (moment := post.goes_live)]
-        moments += [post.expiry_date.timestamp() for post in self.published if post.expiry_date]
-        return min(moments, default=None)
 
 
 def post_files(files: Iterable[SourceFile]) -> Iterator[SourceFile]:
@@ -235,7 +232,17 @@ def load_site(
         pages=tuple(groups["pages"]),
         expired=tuple(groups["expired"]),
         entries=entries,
+        due=due_moment(groups["scheduled"], (*groups["posts"], *groups["pages"])),
+        at=now,
     )
+
+
+def due_moment(scheduled: Iterable[LightPost], published: Iterable[LightPost]) -> float | None:
+    """The first moment (a POSIX timestamp) when one of `scheduled` goes live or one of
+    `published` expires; None when none will."""
+    moments = [moment.timestamp() for post in scheduled if (moment := post.goes_live)]
+    moments += [post.expiry_date.timestamp() for post in published if post.expiry_date]
+    return min(moments, default=None)
 
 
 def reload_site(
@@ -257,11 +264,11 @@ def reload_site(
     None when the change is more than this covers, and the whole load must run: an image
     changed (posts print its size), a changed post cannot be read or parsed, has problems (or
     had), or moves to another group (published, draft, page...), or a scheduled post's time or
-    a post's expiry came since `previous`.
+    a post's expiry came since `previous` (or the clock went back).
     """
     due = previous.due
-    if due is not None and now.timestamp() >= due:
-        return None
+    if previous.at is None or now < previous.at or (due is not None and now.timestamp() >= due):
+        return None  # the groups of unchanged posts may differ at `now`
     if any(is_image(file.source) for file in changes):
         return None
     stat_ns = time.time_ns()
@@ -286,6 +293,8 @@ def reload_site(
     fresh = _parse_into(entries, to_parse, config, jobs, images, generation, None)
     groups = {group: list(previous.group(group)) for group in GROUPS}
     digests, placements = dict(previous.digests), dict(previous.placements)
+    new_scheduled: list[LightPost] = []
+    new_published: list[LightPost] = []
     for file in edited:
         old, entry = previous.entries[file.source].post, entries[file.source]
         new = entry.post
@@ -299,6 +308,10 @@ def reload_site(
         if at is None:  # not where the last load put it: load the whole site
             return None
         members[at] = new
+        if group == "scheduled":
+            new_scheduled.append(new)
+        elif group in ("posts", "pages"):
+            new_published.append(new)
         digests[file.source] = content_digest(entry)
         placements[file.source] = entry.placement
     cache.set_meta("stat_ns", str(stat_ns))
@@ -321,6 +334,13 @@ def reload_site(
         pages=tuple(groups["pages"]),
         expired=tuple(groups["expired"]),
         entries=entries,
+        # Perhaps earlier than the moment itself (a changed post's old date may have been it):
+        # a build then loads the whole site, which finds the moment again.
+        due=min(
+            (m for m in (due, due_moment(new_scheduled, new_published)) if m is not None),
+            default=None,
+        ),
+        at=now,
     )
 
 

@@ -79,7 +79,7 @@ def render_pages(
             known = records.outputs.get(page.url)
             if known is None or known.fingerprint != view_print.digest:
                 todo.append((page, view_print))
-        bodies = site.store.whole(_shown(site.published, (p for _, p in todo if p is not None)))
+        bodies = site.store.whole(_shown(site, (p for _, p in todo if p is not None)))
     else:  # a first build: every page renders, from posts this build parsed and holds
         todo.extend((page, None) for page in unknown)
         bodies = site.store.whole(site.published)
@@ -124,10 +124,12 @@ def render_pages(
     )
 
 
-def _shown(posts: Iterable[LightPost], prints: Iterable[ViewPrint]) -> list[LightPost]:
-    """The posts that any of `prints` shows."""
+def _shown(site: LoadedSite, prints: Iterable[ViewPrint]) -> list[LightPost]:
+    """The posts that any of `prints` shows (looked up, not searched for: a save at 10,000
+    posts renders a few pages)."""
     wanted = set().union(*(view_print.shows for view_print in prints))
-    return [post for post in posts if post.source in wanted]
+    posts = (site.entries[source].post for source in sorted(wanted) if source in site.entries)
+    return [post for post in posts if post is not None]
 
 
 def write_error(where: object, failure: OSError) -> ContentError:

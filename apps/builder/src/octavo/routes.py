@@ -22,6 +22,7 @@ class RouteTable:
         # Folders a later step fills (the search index), by output folder: no page may claim
         # a file in one.
         self._reserved: dict[str, tuple[str, Claimant]] = {}
+        self._urls: tuple[str, ...] | None = None
 
     def reserve(self, folder_url: str, claimant: Claimant) -> None:
         """Keep the folder at `folder_url` (`/pagefind/`) for `claimant`'s files."""
@@ -32,6 +33,14 @@ class RouteTable:
         """Record that `page` wants its URL."""
         key = output_file(page.url).casefold()
         self._claims.setdefault(key, []).append(page)
+        self._urls = None
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """The URL of every route, in order; made once (a resident reuses the table)."""
+        if self._urls is None:
+            self._urls = tuple(page.url for page in self)
+        return self._urls
 
     def claims(self, url: str) -> int:
         """How many pages claim the file that serves `url`."""

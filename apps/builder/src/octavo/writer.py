@@ -135,10 +135,11 @@ class OutputWriter:
 
     def files_of(self, url: str) -> list[str]:
         """The files, relative to the output, that serve `url` (with compressed copies)."""
-        relative = output_file(url)
-        if self.compress and relative.endswith(COMPRESSIBLE):
-            return [relative, relative + ".gz", relative + ".br"]
-        return [relative]
+        return list(_copies(output_file(url), self.compress))
+
+    def files_of_all(self, urls: tuple[str, ...]) -> tuple[str, ...]:
+        """The files that serve each of `urls`, in order (see `files_of`)."""
+        return _served_files(urls, self.compress)
 
     def put(self, url: str, data: bytes) -> None:
         """Write the bytes served at `url` into the staging folder, until `commit`."""
@@ -293,6 +294,20 @@ class OutputWriter:
             "delete the folder; otherwise move those files into static/ (they are copied on "
             "every build), or choose another folder with -o",
         )
+
+
+# The last answer only: a resident process (`octavo serve`) asks about the same route table's
+# 10,000 URLs at each save, as long as it reuses the table.
+@functools.lru_cache(maxsize=1)
+def _served_files(urls: tuple[str, ...], compress: bool) -> tuple[str, ...]:
+    return tuple(name for url in urls for name in _copies(output_file(url), compress))
+
+
+def _copies(relative: str, compress: bool) -> tuple[str, ...]:
+    """A file of the output, and its compressed copies when the build makes them."""
+    if compress and relative.endswith(COMPRESSIBLE):
+        return (relative, relative + ".gz", relative + ".br")
+    return (relative,)
 
 
 def is_safe_relative(relative: str) -> bool:

@@ -51,6 +51,7 @@ class TagIndex:
         # Built on the first call to `related`: pages that never show related posts never pay.
         self._bits: PostBits | None = None
         self._direct_queries = 0
+        self._related: dict[tuple[str, tuple[str, ...], int], tuple[LightPost, ...]] = {}
 
     @classmethod
     def build(
@@ -108,10 +109,19 @@ class TagIndex:
 
     def related(self, post: LightPost, limit: int = 5) -> tuple[LightPost, ...]:
         """Given a post, returns up to `limit` other posts sharing its tags, best match first."""
+        # The answer depends on the index and the post's source and tags alone: a process that
+        # keeps the index between builds (`octavo serve`) asks again for each post it renders.
+        key = (post.source, self._terms_of(post), limit)
+        known = self._related.get(key)
+        if known is not None:
+            return known
         entries = [self._by_slug[tag.slug] for tag in self.tags_of(post)]
         if self._bits is None and self._direct_queries < _DIRECT_QUERIES:
             self._direct_queries += 1
-            return related_directly(post, entries, limit)
-        if self._bits is None:
-            self._bits = PostBits.of(self._entries)
-        return related_posts(post, entries, limit, self._bits)
+            found = related_directly(post, entries, limit)
+        else:
+            if self._bits is None:
+                self._bits = PostBits.of(self._entries)
+            found = related_posts(post, entries, limit, self._bits)
+        self._related[key] = found
+        return found

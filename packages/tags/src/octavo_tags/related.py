@@ -8,6 +8,7 @@ exactly a subset are one AND/AND-NOT of big integers, and the newest of them are
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -81,13 +82,16 @@ def related_directly(
             if other.source != post.source:
                 scores[other.source] = scores.get(other.source, 0) + weight
                 others[other.source] = other
+    rounded = {source: round(score, 12) for source, score in scores.items()}
+    candidates = list(others.values())
+    if len(candidates) > limit > 0:
+        # Only posts scoring at least the `limit`-th best score can be among the best; dates
+        # are compared among those alone (a post's date is slow to read as a number).
+        floor = heapq.nlargest(limit, rounded.values())[-1]
+        candidates = [other for other in candidates if rounded[other.source] >= floor]
     ranked = sorted(
-        others.values(),
-        key=lambda other: (
-            -round(scores[other.source], 12),
-            -other.dated.timestamp(),
-            other.source,
-        ),
+        candidates,
+        key=lambda other: (-rounded[other.source], -other.dated.timestamp(), other.source),
     )
     return tuple(ranked[:limit])
 
