@@ -177,7 +177,6 @@ class Builder:
         restated = None
         if self.known_state is None and self.resident is not None:
             restated = self.resident.state_for(options)
-        # The files changed since the resident's last build, when the watcher said which.
         self.changes = None if restated is None else restated[1]
         known = self.known_state or (None if restated is None else restated[0])
         state = known or site_state(

@@ -9,9 +9,11 @@ that build shows it equals what the build would make again:
 - **The site's state** (the stat of each file): a build told which files changed (`edited`)
   takes their stats again instead of walking the whole site (10,000 stats), when each is a file
   the state lists and the site has no symbolic links; anything else is walked again.
-- **The stored posts and page records** (what `BuildCache.posts` and `BuildCache.outputs`
-  return). They are trusted while the cache's load counter is the one this process's last load
-  set (no other build loaded posts since) and the posts were parsed under the same settings.
+- **The last load and the page records** (what `load_site` and `BuildCache.outputs` return),
+  and the moved-posts history saved with the records. They are trusted while the cache's load
+  counter is the one this process's last load set (no other build loaded posts since) and the
+  posts were parsed under the same settings. A build told which files changed makes its load
+  from the last one (`reload_site`) when it can.
 - **Phases 2 and 3** (indexes, menu, renderer, route table) of the last good build. They are
   reused when nothing they are made from changed: the same settings, templates and data, the same
   files besides the posts' own, every post published or set apart as before, and every edited
