@@ -14,7 +14,6 @@ import pytest
 
 from octavo import Builder, BuildReport, Resident
 from octavo import builder as builder_module
-from octavo.freshness import SiteState, site_state
 from octavo.verify import tree_differences
 
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
@@ -151,16 +150,18 @@ def test_a_build_by_another_process_that_undid_an_edit_is_seen(tmp_path: Path) -
     built_as_clean(root, report, tmp_path / "clean")
 
 
-def walks_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the builds that walk the whole site (one entry per walk)."""
-    walks: list[int] = []
+def calls_counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
+    """Counts the builder's calls to its function `name` (one entry per call): `site_state`
+    walks the whole site, `load_site` loads every post."""
+    calls: list[int] = []
+    function = getattr(builder_module, name)
 
-    def counted(*args: Any, **options: Any) -> SiteState:
-        walks.append(1)
-        return site_state(*args, **options)
+    def counted(*args: Any, **options: Any) -> Any:
+        calls.append(1)
+        return function(*args, **options)
 
-    monkeypatch.setattr(builder_module, "site_state", counted)
-    return walks
+    monkeypatch.setattr(builder_module, name, counted)
+    return calls
 
 
 def test_a_build_told_which_file_changed_takes_its_stat_without_a_walk(
@@ -169,7 +170,7 @@ def test_a_build_told_which_file_changed_takes_its_stat_without_a_walk(
     root = tmp_path / "site"
     write_site(root)
     resident = Resident()
-    walks = walks_counted(monkeypatch)
+    walks = calls_counted(monkeypatch, "site_state")
     Builder(root, now=NOW, resident=resident).build()
     assert walks == [1]
 
@@ -191,7 +192,7 @@ def test_a_change_a_stat_cannot_show_walks_the_site(
     if change == "link":  # an edit of p3.md changes the post at also.md too
         (content / "also.md").symlink_to(content / "p3.md")
     resident = Resident()
-    walks = walks_counted(monkeypatch)
+    walks = calls_counted(monkeypatch, "site_state")
     Builder(root, now=NOW, resident=resident).build()
 
     if change == "added":
@@ -217,7 +218,7 @@ def test_without_a_word_of_what_changed_a_build_walks_the_site(
     root = tmp_path / "site"
     write_site(root)
     resident = Resident()
-    walks = walks_counted(monkeypatch)
+    walks = calls_counted(monkeypatch, "site_state")
     Builder(root, now=NOW, resident=resident).build()
     edit(root, "p3.md", "Body 3.", "Body three, found by a walk.")
     report = Builder(root, now=NOW, resident=resident).build()
@@ -226,24 +227,11 @@ def test_without_a_word_of_what_changed_a_build_walks_the_site(
     built_as_clean(root, report, tmp_path / "clean")
 
 
-def whole_loads_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the builds that load the whole site (not just the files the watcher named)."""
-    loads: list[int] = []
-    load_site = builder_module.load_site
-
-    def counted(*args: Any, **options: Any) -> Any:
-        loads.append(1)
-        return load_site(*args, **options)
-
-    monkeypatch.setattr(builder_module, "load_site", counted)
-    return loads
-
-
 def test_a_save_the_watcher_names_loads_that_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root, resident = built_with_resident(tmp_path)
-    loads = whole_loads_counted(monkeypatch)
+    loads = calls_counted(monkeypatch, "load_site")
     for number in range(3):  # each save made from the load before it
         edit(root, "p3.md", "Body 3.", f"Body 3. Saved {number}.")
         resident.edited([root / "content" / "p3.md"])
@@ -268,7 +256,7 @@ def test_a_save_that_changes_more_than_a_posts_text_loads_the_whole_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str
 ) -> None:
     root, resident = built_with_resident(tmp_path)
-    loads = whole_loads_counted(monkeypatch)
+    loads = calls_counted(monkeypatch, "load_site")
     edit(root, "p3.md", old, new)
     resident.edited([root / "content" / "p3.md"])
     report = Builder(root, now=NOW, resident=resident).build()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -40,6 +40,11 @@ class PostStore:
         self._parsed = parsed
         self._cache = cache
         self._parse_again = parse_again
+
+    @property
+    def parsed(self) -> frozenset[str]:
+        """The sources of the posts parsed in this build."""
+        return frozenset(self._parsed)
 
     def holds(self, posts: Iterable[LightPost]) -> bool:
         """True when every one of `posts` was parsed in this build (its HTML is in memory)."""
@@ -129,6 +134,41 @@ class LoadedSite:
         """Every post and page this build publishes: each has a page of its own and a body."""
         return (*self.posts, *self.pages)
 
+    @classmethod
+    def grouped(
+        cls,
+        groups: Mapping[Group, Sequence[LightPost]],
+        problems: tuple[ContentError, ...],
+        digests: dict[str, str],
+        placements: dict[str, str],
+        store: PostStore,
+        entries: dict[str, CachedPost],
+        published: int,
+        *,
+        due: float | None,
+        at: datetime,
+    ) -> LoadedSite:
+        """A load's result from its posts by group (`group_of`), and the cache's entries: those
+        stored after the load numbered `published` (the last published) are new to the output."""
+        return cls(
+            tuple(groups["posts"]),
+            tuple(groups["drafts"]),
+            tuple(groups["scheduled"]),
+            problems,
+            digests,
+            placements,
+            store,
+            changed=frozenset(
+                source for source, entry in entries.items() if entry.generation > published
+            ).union(store.parsed),
+            parsed=len(store.parsed),
+            pages=tuple(groups["pages"]),
+            expired=tuple(groups["expired"]),
+            entries=entries,
+            due=due,
+            at=at,
+        )
+
     def group(self, name: Group) -> tuple[LightPost, ...]:
         """The posts of one group (see `group_of`)."""
         groups = {
@@ -217,21 +257,14 @@ def load_site(
         light = entry.post
         if light is not None:
             groups[group_of(light, include_drafts, now)].append(light)
-    return LoadedSite(
-        tuple(groups["posts"]),
-        tuple(groups["drafts"]),
-        tuple(groups["scheduled"]),
+    return LoadedSite.grouped(
+        groups,
         tuple(problems),
         {source: content_digest(entry) for source, entry in entries.items()},
         {source: entry.placement for source, entry in entries.items()},
         PostStore(parsed, cache, partial(parse_again, paths.root, config, images)),
-        changed=frozenset(parsed).union(
-            source for source, entry in entries.items() if entry.generation > published
-        ),
-        parsed=len(parsed),
-        pages=tuple(groups["pages"]),
-        expired=tuple(groups["expired"]),
-        entries=entries,
+        entries,
+        published,
         due=due_moment(groups["scheduled"], (*groups["posts"], *groups["pages"])),
         at=now,
     )
@@ -319,21 +352,14 @@ def reload_site(
     cache.touch_posts(unchanged_bytes)
     published = cache.built_generation(str(paths.output))
     parsed = {post.source: post for _, post in fresh if post is not None}
-    return LoadedSite(
-        tuple(groups["posts"]),
-        tuple(groups["drafts"]),
-        tuple(groups["scheduled"]),
+    return LoadedSite.grouped(
+        groups,
         previous.problems,  # none of the changed posts had or has one
         digests,
         placements,
         PostStore(parsed, cache, partial(parse_again, paths.root, config, images)),
-        changed=frozenset(parsed).union(
-            source for source, entry in entries.items() if entry.generation > published
-        ),
-        parsed=len(parsed),
-        pages=tuple(groups["pages"]),
-        expired=tuple(groups["expired"]),
-        entries=entries,
+        entries,
+        published,
         # Perhaps earlier than the moment itself (a changed post's old date may have been it):
         # a build then loads the whole site, which finds the moment again.
         due=min(
