@@ -910,6 +910,18 @@ edits = st.one_of(*(kind.edits() for kind in KINDS))
     steps=[("rename", 0, 0)],
     resident=False,
 )
+# Found by this test: a build that fails keeps the redirect of a post that moved, which the
+# history (saved by good builds alone) cannot give the clean build.
+@example(
+    start=[("add", 0, 0, ["Python"]), ("add", 0, 1, ["Python"])],
+    steps=[
+        ("add", 0, 0, ["Python"]),
+        ("shows", 0, ["![A cat](cat.png)", "[Notes](notes.txt)", '![Eta](sub/dog.jpg "A dog")']),
+        ("site_title", 0),
+        ("retitle_keeping_url", 13, 0),
+    ],
+    resident=False,
+)
 @given(
     start=st.lists(st.tuples(st.just("add"), titles, days, tag_lists), min_size=2, max_size=4),
     steps=st.lists(edits, min_size=1, max_size=5),
@@ -933,7 +945,11 @@ def test_incremental_output_equals_a_clean_build_after_every_edit(
             clean_output = Path(scratch) / f"clean-{number}"
             clean = state.build(root, clean_output)
             assert incremental.ok == clean.ok
-            assert link_warnings(incremental) == link_warnings(clean), edit
+            # A failed build saves no history: a post that moved in it keeps a redirect (links
+            # to its old URL are not broken) that the clean build is not given.
+            moved = any(warning.field == "url" for warning in incremental.warnings)
+            if clean.ok or not moved:
+                assert link_warnings(incremental) == link_warnings(clean), edit
             if clean.ok:
                 assert tree_differences(root / "public", clean_output) == [], edit
             shutil.rmtree(clean_output, ignore_errors=True)
