@@ -37,7 +37,8 @@ from octavo.progress import BuildProgress, NoProgress
 from octavo.reading import unusable_problems
 from octavo.records import BuildRecords
 from octavo.rendering import Rendered, render_pages, write_error
-from octavo.resident import KeptRoutes, Resident, other_files, partition
+from octavo.resident import Resident, other_files, partition
+from octavo.routed import KeptRoutes, Routed
 from octavo.routes import RouteTable
 from octavo.search import CLAIMANT as SEARCH_CLAIMANT
 from octavo.search import (
@@ -99,26 +100,6 @@ class BuildReport:
     def warnings(self) -> list[ContentError]:
         """The warnings among the problems."""
         return [problem for problem in self.problems if not problem.is_error]
-
-
-@dataclass(frozen=True)
-class Routed:
-    """What the first three phases made of a site: its posts, indexes and route table."""
-
-    site: LoadedSite
-    indexes: SiteIndexes
-    menu: tuple[Link, ...] | None
-    site_data: SiteData
-    renderer: Renderer
-    routes: RouteTable
-    moved: dict[str, str]
-    cache: BuildCache | None
-    # The redirects of moved posts as the history gave them (the route phase drops those
-    # another page claims), and what phases 2 and 3 reported.
-    recorded_moves: dict[str, str]
-    problems: tuple[ContentError, ...]
-    # Phases 2 and 3 kept from an earlier build in this process, when they were reused.
-    reused: KeptRoutes | None = None
 
 
 class Builder:

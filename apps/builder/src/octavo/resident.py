@@ -26,17 +26,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from octavo.freshness import restated
 from octavo.loading import POST_SUFFIXES, LoadedSite, PostStore
 from octavo.moves import History
-from octavo_content import ContentError, LightPost
+from octavo.routed import KeptRoutes
+from octavo_content import LightPost
 
 if TYPE_CHECKING:
-    from octavo.builder import Routed
     from octavo.cache import BuildCache, CachedPost, OutputRecord
     from octavo.freshness import SiteState, SourceFile
 
@@ -44,24 +44,6 @@ if TYPE_CHECKING:
 # that changes any other field (where it is listed, what it links to, which images it shows)
 # makes the indexes and routes again. A field left out of this set only costs speed.
 SHOWN_ONLY = frozenset({"description", "has_more", "toc", "word_count", "reading_minutes"})
-
-
-@dataclass(frozen=True)
-class KeptRoutes:
-    """Phases 2 and 3 of the last good build, and what they were made from."""
-
-    routed: Routed
-    renders_with: str
-    structure: str
-    # The redirects of moved posts as the history gave them, before the route phase dropped
-    # those another page claims.
-    recorded_moves: dict[str, str]
-    # Every file of the site but the posts (bundle files, static files): routes copy them.
-    other_files: frozenset[SourceFile]
-    # The sources of the posts, pages, drafts, scheduled and expired posts, in order.
-    partition: tuple[tuple[str, ...], ...]
-    # What phases 2 and 3 reported (index, menu and route problems).
-    problems: tuple[ContentError, ...]
 
 
 class Resident:

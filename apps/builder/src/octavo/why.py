@@ -12,8 +12,9 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from octavo.builder import Builder, Routed
+from octavo.builder import Builder
 from octavo.layout import CONTENT_DIR
+from octavo.routed import Routed
 from octavo_content import ContentError, LightPost, SiteConfig, output_file
 
 _MARKDOWN = (".md", ".markdown")
