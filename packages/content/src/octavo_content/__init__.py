@@ -34,6 +34,7 @@ from octavo_content.frontmatter import HINTS as FRONT_MATTER_HINTS
 from octavo_content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
 from octavo_content.frontmatter import MAX_BYTES as MAX_NAME_BYTES
 from octavo_content.menu import MENU_TARGETS, MenuEntry, menu_order
+from octavo_content.messages import Messages, Override
 from octavo_content.models import (
     BODY_DERIVED,
     Heading,
@@ -88,6 +89,8 @@ __all__ = [
     "ImageVariant",
     "LightPost",
     "MenuEntry",
+    "Messages",
+    "Override",
     "Permalinks",
     "Post",
     "PostLink",

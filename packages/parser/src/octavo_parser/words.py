@@ -11,24 +11,21 @@ The parser keeps a catalogue of its own, so it needs nothing of the renderer (da
 from __future__ import annotations
 
 import functools
-import gettext
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from importlib.resources import files
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from octavo_content import SiteConfig
+from octavo_content import Messages, SiteConfig
 
 # The languages whose catalogue ships with the parser (those the theme ships).
 SHIPPED_LANGUAGES = ("de", "en", "es", "fr", "ja")
 LOCALES = "locales"
 TEMPLATE_CATALOGUE = "messages.pot"
 
-# A `[strings]` value: text, or plural forms by CLDR category (`one`, `few`, `other`...).
-Override = str | Mapping[str, str]
-# The same, hashable, so that a site's words are made once.
+# A `[strings]` value, hashable, so that a site's words are made once.
 _FrozenOverride = str | tuple[tuple[str, str], ...]
 
 
@@ -77,44 +74,8 @@ def _locale(language: str) -> Locale:
         return Locale("en")
 
 
-class Words:
-    """The parser's words in one language: the site's override, else the shipped translation,
-    else the English msgid. Results are text to escape where they are written."""
-
-    def __init__(
-        self, locale: Locale, catalog: Catalog | None, overrides: Mapping[str, Override]
-    ) -> None:
-        self.locale = locale
-        self._catalog = catalog
-        self._overrides = overrides
-        expression = catalog.plural_expr if catalog is not None else "(n != 1)"
-        self._plural_index: Callable[[int], int] = gettext.c2py(expression)
-
-    def gettext(self, message: str) -> str:
-        """Given an English msgid, returns it in the site's language."""
-        override = self._overrides.get(message)
-        if isinstance(override, str):
-            return override
-        if override is not None:
-            return override.get("other", message)
-        found = self._catalog.get(message) if self._catalog is not None else None
-        if found is not None and isinstance(found.string, str) and found.string:
-            return found.string
-        return message
-
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """Given an English plural message and a count, returns the form the count takes."""
-        override = self._overrides.get(singular)
-        if isinstance(override, str):
-            return override
-        if override is not None:
-            category = self.locale.plural_form(count)
-            return override.get(category, override.get("other", plural))
-        found = self._catalog.get(singular) if self._catalog is not None else None
-        if found is not None and isinstance(found.string, tuple) and all(found.string):
-            forms = found.string
-            return forms[min(self._plural_index(count), len(forms) - 1)]
-        return singular if count == 1 else plural
+class Words(Messages):
+    """The parser's words in one language (see `octavo_content.Messages`)."""
 
 
 @functools.cache

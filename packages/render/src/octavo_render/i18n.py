@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import gettext
 import re
 from collections.abc import Callable, Mapping
 from importlib.resources import files
@@ -21,7 +20,7 @@ from babel.localedata import locale_identifiers
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from octavo_content import ContentError
+from octavo_content import ContentError, Messages, Override
 
 # The languages whose catalogue ships with the theme.
 SHIPPED_LANGUAGES = ("de", "en", "es", "fr", "ja")
@@ -32,8 +31,6 @@ TEMPLATE_CATALOGUE = "messages.pot"
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
-
-Override = str | Mapping[str, str]
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -87,18 +84,9 @@ def shipped_catalogue(locale: Locale) -> Catalog | None:
     return None
 
 
-class ThemeStrings:
+class ThemeStrings(Messages):
     """The theme's words in one language, as jinja2's i18n extension and the renderer ask for
-    them: the site's override, else the shipped translation, else the English msgid."""
-
-    def __init__(
-        self, locale: Locale, catalog: Catalog | None, overrides: Mapping[str, Override]
-    ) -> None:
-        self.locale = locale
-        self._catalog = catalog
-        self._overrides = overrides
-        expression = catalog.plural_expr if catalog is not None else "(n != 1)"
-        self._plural_index: Callable[[int], int] = gettext.c2py(expression)
+    them (`gettext`, `ngettext`: see `octavo_content.Messages`)."""
 
     @classmethod
     def for_site(cls, language: str, overrides: Mapping[str, Override]) -> ThemeStrings:
@@ -107,37 +95,10 @@ class ThemeStrings:
         locale = site_locale(language) or Locale("en")
         return cls(locale, shipped_catalogue(locale), overrides)
 
-    def gettext(self, message: str) -> str:
-        """Given an English msgid, returns it in the site's language."""
-        override = self._overrides.get(message)
-        if isinstance(override, str):
-            return override
-        if override is not None:
-            return override.get("other", message)
-        found = self._catalog.get(message) if self._catalog is not None else None
-        if found is not None and isinstance(found.string, str) and found.string:
-            return found.string
-        return message
-
     def text(self, message: str, **values: object) -> str:
         """Given an English msgid and its placeholders' values, returns the text to print, as
         templates' `_()` gives it (`%%` is a percent sign)."""
         return self.gettext(message) % values
-
-    def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """Given an English plural message and a count, returns the form the count takes in the
-        site's language."""
-        override = self._overrides.get(singular)
-        if isinstance(override, str):
-            return override
-        if override is not None:
-            category = self.locale.plural_form(count)
-            return override.get(category, override.get("other", plural))
-        found = self._catalog.get(singular) if self._catalog is not None else None
-        if found is not None and isinstance(found.string, tuple) and all(found.string):
-            forms = found.string
-            return forms[min(self._plural_index(count), len(forms) - 1)]
-        return singular if count == 1 else plural
 
 
 def language_problems(
