@@ -14,6 +14,9 @@ import pytest
 
 from octavo import Builder, BuildReport, Resident
 from octavo import builder as builder_module
+from octavo import loading as loading_module
+from octavo.freshness import SiteState, site_state
+from octavo.loading import LoadedSite
 from octavo.verify import tree_differences
 
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
@@ -150,35 +153,50 @@ def test_a_build_by_another_process_that_undid_an_edit_is_seen(tmp_path: Path) -
     built_as_clean(root, report, tmp_path / "clean")
 
 
-def calls_counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
-    """Counts the builder's calls to its function `name` (one entry per call): `site_state`
-    walks the whole site, `load_site` loads every post."""
-    calls: list[int] = []
-    function = getattr(builder_module, name)
+def walks_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the builds that walk the whole site (one entry per walk)."""
+    walks: list[int] = []
 
-    def counted(*args: Any, **options: Any) -> Any:
-        calls.append(1)
-        return function(*args, **options)
+    def counted(*args: Any, **options: Any) -> SiteState:
+        walks.append(1)
+        return site_state(*args, **options)
 
-    monkeypatch.setattr(builder_module, name, counted)
-    return calls
+    monkeypatch.setattr(builder_module, "site_state", counted)
+    return walks
 
 
-def test_a_build_told_which_file_changed_takes_its_stat_without_a_walk(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def loads_seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """How each build told which files changed made its load: "reloaded" from the last load
+    (`reload_site`), or "whole" when it had to load the whole site."""
+    seen: list[str] = []
+    reload_site = loading_module.reload_site
+
+    def watched(*args: Any, **options: Any) -> LoadedSite | None:
+        site = reload_site(*args, **options)
+        seen.append("whole" if site is None else "reloaded")
+        return site
+
+    monkeypatch.setattr(loading_module, "reload_site", watched)
+    return seen
+
+
+@pytest.mark.parametrize("told", [True, False], ids=["told", "not told"])
+def test_a_build_takes_the_stat_of_the_changed_file_it_is_told_of_else_walks_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: bool
 ) -> None:
     root = tmp_path / "site"
     write_site(root)
     resident = Resident()
-    walks = calls_counted(monkeypatch, "site_state")
+    walks = walks_counted(monkeypatch)
     Builder(root, now=NOW, resident=resident).build()
     assert walks == [1]
 
-    edit(root, "p3.md", "Body 3.", "Body three, seen without a walk.")
-    resident.edited([root / "content" / "p3.md"])
+    edit(root, "p3.md", "Body 3.", "Body three, seen again.")
+    if told:  # as the watcher tells it
+        resident.edited([root / "content" / "p3.md"])
     report = Builder(root, now=NOW, resident=resident).build()
-    assert walks == [1]
-    assert "seen without a walk" in (root / "public" / "posts" / "p3" / "index.html").read_text()
+    assert walks == ([1] if told else [1, 1])
+    assert "seen again" in (root / "public" / "posts" / "p3" / "index.html").read_text()
     built_as_clean(root, report, tmp_path / "clean")
 
 
@@ -192,7 +210,7 @@ def test_a_change_a_stat_cannot_show_walks_the_site(
     if change == "link":  # an edit of p3.md changes the post at also.md too
         (content / "also.md").symlink_to(content / "p3.md")
     resident = Resident()
-    walks = calls_counted(monkeypatch, "site_state")
+    walks = walks_counted(monkeypatch)
     Builder(root, now=NOW, resident=resident).build()
 
     if change == "added":
@@ -212,26 +230,11 @@ def test_a_change_a_stat_cannot_show_walks_the_site(
     built_as_clean(root, report, tmp_path / "clean")
 
 
-def test_without_a_word_of_what_changed_a_build_walks_the_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = tmp_path / "site"
-    write_site(root)
-    resident = Resident()
-    walks = calls_counted(monkeypatch, "site_state")
-    Builder(root, now=NOW, resident=resident).build()
-    edit(root, "p3.md", "Body 3.", "Body three, found by a walk.")
-    report = Builder(root, now=NOW, resident=resident).build()
-    assert walks == [1, 1]
-    assert "found by a walk" in (root / "public" / "posts" / "p3" / "index.html").read_text()
-    built_as_clean(root, report, tmp_path / "clean")
-
-
 def test_a_save_the_watcher_names_loads_that_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root, resident = built_with_resident(tmp_path)
-    loads = calls_counted(monkeypatch, "load_site")
+    loads = loads_seen(monkeypatch)
     for number in range(3):  # each save made from the load before it
         edit(root, "p3.md", "Body 3.", f"Body 3. Saved {number}.")
         resident.edited([root / "content" / "p3.md"])
@@ -239,7 +242,7 @@ def test_a_save_the_watcher_names_loads_that_file_alone(
         assert report.parsed == 1
         page = (root / "public" / "posts" / "p3" / "index.html").read_text()
         assert f"Saved {number}." in page
-    assert loads == []
+    assert loads == ["reloaded"] * 3
     built_as_clean(root, report, tmp_path / "clean")
 
 
@@ -256,11 +259,11 @@ def test_a_save_that_changes_more_than_a_posts_text_loads_the_whole_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str
 ) -> None:
     root, resident = built_with_resident(tmp_path)
-    loads = calls_counted(monkeypatch, "load_site")
+    loads = loads_seen(monkeypatch)
     edit(root, "p3.md", old, new)
     resident.edited([root / "content" / "p3.md"])
     report = Builder(root, now=NOW, resident=resident).build()
-    assert loads == [1]
+    assert loads == ["whole"]
     if new.startswith("date: 2024-13"):
         assert not report.ok
         assert [error.path for error in report.errors] == ["content/p3.md"]

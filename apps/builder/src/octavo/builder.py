@@ -27,7 +27,7 @@ from octavo.images import measured_images
 from octavo.kinds import page_kinds
 from octavo.layout import CONFIG_FILE, IMAGES_DIR, LOCK_FILE
 from octavo.linkcheck import broken_links
-from octavo.loading import LoadedSite, load_site, reload_site
+from octavo.loading import LoadedSite, load_site
 from octavo.lock import LockTimeout, LockUnavailable, site_lock
 from octavo.menu import site_menu
 from octavo.moves import History, moved_posts, published_urls, recorded_history
@@ -455,8 +455,9 @@ class Builder:
         # Measured before parsing: a post's HTML prints the size of each image it shows.
         self.images = measured_images((*state.content, *state.static))
         known = self.resident.stored_posts(cache) if self.resident and cache else None
-        site = self._reload(config, cache) if known is not None else None
-        site = site or load_site(
+        previous = self.resident.last_load() if self.resident and known is not None else None
+        last = None if previous is None or self.changes is None else (previous, self.changes)
+        site = load_site(
             self.paths,
             config,
             include_drafts=self.include_drafts,
@@ -467,6 +468,7 @@ class Builder:
             progress=self.progress,
             images=self.images,
             known=known,
+            last=last,
         )
         self.static_files = state.static
         self.content_files = state.content
@@ -479,24 +481,6 @@ class Builder:
             cache.outputs(str(self.paths.output))
             cache.commit()  # workers read bodies through their own connections
         return site
-
-    def _reload(self, config: SiteConfig, cache: BuildCache | None) -> LoadedSite | None:
-        """The resident's last load with the files the watcher named read again (see
-        `reload_site`); None when the whole site must be loaded."""
-        previous = self.resident.last_load() if self.resident else None
-        if previous is None or cache is None or self.changes is None:
-            return None
-        return reload_site(
-            previous,
-            self.changes,
-            self.paths,
-            config,
-            include_drafts=self.include_drafts,
-            now=self.now,
-            cache=cache,
-            jobs=self.jobs,
-            images=self.images,
-        )
 
     def index(
         self, config: SiteConfig, site: LoadedSite, problems: list[ContentError]

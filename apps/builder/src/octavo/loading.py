@@ -200,14 +200,23 @@ def load_site(
     progress: BuildProgress | None = None,
     images: Mapping[str, ImageInfo] | None = None,
     known: dict[str, CachedPost] | None = None,
+    last: tuple[LoadedSite, tuple[SourceFile, ...]] | None = None,
 ) -> LoadedSite:
     """Parse every post that changed since the cache saw it; nothing stops at the first error.
 
     `images` are the site's images as measured now: a post parsed when one it shows measured
     otherwise (or was missing) is parsed again. `known` stands for what `cache` holds, when a
-    long-running process kept it from its last load (`Resident`).
+    long-running process kept it from its last load (`Resident`); `last` is that load and the
+    files changed since, as a watcher said, to make this one from when it can (`reload_site`).
     """
     images = images or {}
+    if last is not None and cache is not None:
+        previous, changes = last
+        again = reload_site(
+            previous, changes, paths, config, include_drafts, now, cache, jobs, images
+        )
+        if again is not None:
+            return again
     if known is None:
         known = cache.posts() if cache else {}
     generation = cache.next_generation() if cache else 0
@@ -283,7 +292,6 @@ def reload_site(
     changes: Iterable[SourceFile],
     paths: SitePaths,
     config: SiteConfig,
-    *,
     include_drafts: bool,
     now: datetime,
     cache: BuildCache,

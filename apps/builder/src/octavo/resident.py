@@ -13,7 +13,7 @@ that build shows it equals what the build would make again:
   and the moved-posts history saved with the records. They are trusted while the cache's load
   counter is the one this process's last load set (no other build loaded posts since) and the
   posts were parsed under the same settings. A build told which files changed makes its load
-  from the last one (`reload_site`) when it can.
+  from the last one (`load_site` given `last`: `reload_site`) when it can.
 - **Phases 2 and 3** (indexes, menu, renderer, route table) of the last good build. They are
   reused when nothing they are made from changed: the same settings, templates and data, the same
   files besides the posts' own, every post published or set apart as before, and every edited
