@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
@@ -491,6 +492,16 @@ class Builder:
         problems.extend(indexes.problems)
         return indexes
 
+    @functools.cached_property
+    def config_text(self) -> tuple[Path, str]:
+        """The config file and its text, read once per Builder (one build): the menu's and the
+        language's problems are said at their lines."""
+        file = self.paths.root / CONFIG_FILE
+        try:
+            return file, file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # read a moment ago: errors just lose their line
+            return file, ""
+
     def menu(
         self, config: SiteConfig, site: LoadedSite, problems: list[ContentError]
     ) -> tuple[Link, ...] | None:
@@ -498,11 +509,7 @@ class Builder:
         up among the loaded posts and pages; an entry naming no file is an error at its line."""
         if not config.menu:
             return None
-        file = self.paths.root / CONFIG_FILE
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):  # read a moment ago: errors just lose their line
-            text = ""
+        file, text = self.config_text
         menu, found = site_menu(
             config, site.published, (*site.drafts, *site.scheduled), text, str(file)
         )
@@ -515,11 +522,7 @@ class Builder:
         no catalogue (a warning)."""
         if config.language == "en" and not config.strings:
             return []
-        file = self.paths.root / CONFIG_FILE
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):  # read a moment ago: errors just lose their line
-            text = ""
+        file, text = self.config_text
         return language_problems(
             config.language,
             config.strings,
